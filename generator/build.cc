@@ -1,0 +1,72 @@
+#include "build.h"
+
+#include <chrono>
+#include <filesystem>
+#include <mutex>
+
+#include "model.h"
+#include "parallel.h"
+#include "render.h"
+#include "theme.h"
+#include "write.h"
+
+namespace ck {
+namespace {
+
+// Runs every job, writing each file as soon as it is made so that rendered
+// pages are not all held in memory. Diagnostics are kept per job and joined
+// in job order, so messages come out the same for any number of threads.
+bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWriter* writer,
+                      Diagnostics& diags, std::string& failure) {
+  std::vector<Diagnostics> per_job(jobs.size());
+  std::mutex failure_mutex;
+  parallel_for(jobs.size(), threads, [&](std::size_t i) {
+    OutputFile file = jobs[i].run(per_job[i]);
+    std::string error;
+    if (writer && !per_job[i].has_errors() && !writer->write(file, &error)) {
+      std::lock_guard lock(failure_mutex);
+      if (failure.empty()) failure = error;
+    }
+  });
+  for (Diagnostics& d : per_job) diags.absorb(std::move(d));
+  return failure.empty() && !diags.has_errors();
+}
+
+}  // namespace
+
+std::string find_themes_dir(const std::string& executable) {
+  std::error_code ec;
+  if (std::filesystem::is_directory("themes/default", ec)) return "themes";
+  auto exe = std::filesystem::weakly_canonical(executable, ec);
+  auto installed = exe.parent_path().parent_path() / "share" / "congkhai" / "themes";
+  if (std::filesystem::is_directory(installed / "default", ec)) return installed.string();
+  return "themes";
+}
+
+bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
+  auto start = std::chrono::steady_clock::now();
+  RealDisk disk;
+  Site site = build_model(load_sources(options.sources, disk, diags), diags);
+  ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
+                      options.sources.content + "/templates"};
+  std::optional<Theme> theme = Theme::load(where, disk, diags);
+  if (diags.has_errors() || !theme) return false;
+
+  RenderContext ctx(site, *theme);
+  std::vector<RenderJob> jobs = plan_site(ctx);
+  int threads = options.threads > 0 ? options.threads : default_threads();
+  std::optional<OutputWriter> writer;
+  if (options.write) {
+    writer.emplace(options.out_dir);
+    if (!writer->begin(&report.failure)) return false;
+  }
+  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, diags, report.failure);
+  if (ok && writer) ok = writer->commit(&report.failure);
+  report.files = jobs.size();
+  report.written = writer ? writer->written() : 0;
+  report.unchanged = writer ? writer->unchanged() : 0;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return ok;
+}
+
+}  // namespace ck

@@ -1,0 +1,37 @@
+// The build pipeline, in order: load sources, build the model, load the
+// theme, render every file and write them, swapping the new output in only
+// when nothing failed.
+#pragma once
+
+#include <string>
+
+#include "diagnostics.h"
+#include "load.h"
+
+namespace ck {
+
+struct BuildOptions {
+  SourcePaths sources;
+  std::string themes_dir;  // empty: find the installed or local themes
+  std::string out_dir = "output";
+  int threads = 0;  // 0: one per core
+  bool write = true;  // false: check only
+};
+
+struct BuildReport {
+  std::size_t files = 0;
+  std::size_t written = 0;
+  std::size_t unchanged = 0;
+  double seconds = 0;
+  std::string failure;  // a problem outside the sources (disk, permissions)
+};
+
+// Returns true when the site was built (or, with write=false, checked)
+// without errors. Problems in the sources go to `diags`.
+bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report);
+
+// Where themes are when --themes is not given: ./themes if it holds the
+// default theme, else the themes installed beside the executable.
+std::string find_themes_dir(const std::string& executable);
+
+}  // namespace ck

@@ -1,0 +1,77 @@
+#include "disk.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace ck {
+
+std::optional<std::string> RealDisk::read_file(const std::string& path, std::string* error) const {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  if (fs::is_directory(status)) {
+    *error = "is a directory";
+  } else if (!fs::exists(status)) {
+    *error = fs::is_symlink(fs::symlink_status(path, ec)) ? "is a link to nothing" : "does not exist";
+  } else if (!fs::is_regular_file(status)) {
+    *error = "is not a regular file";
+  } else if (std::ifstream in{path, std::ios::binary}) {
+    std::ostringstream contents;
+    contents << in.rdbuf();
+    return contents.str();
+  } else {
+    *error = "cannot be read";
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> RealDisk::list(const std::string& dir, std::string_view suffix) const {
+  std::vector<std::string> out;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;  // editors' backup and lock files
+    }
+    if (!name.ends_with(suffix)) continue;
+    if (it->is_directory(ec)) {
+      if (suffix.empty()) continue;  // listing every file: descend, don't list
+      it.disable_recursion_pending();
+    }
+    out.push_back(dir + "/" + fs::relative(it->path(), dir, ec).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+bool RealDisk::is_directory(const std::string& path) const {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+std::optional<std::string> MemoryDisk::read_file(const std::string& path, std::string* error) const {
+  auto it = files.find(path);
+  if (it != files.end()) return it->second;
+  *error = is_directory(path) ? "is a directory" : "does not exist";
+  return std::nullopt;
+}
+
+std::vector<std::string> MemoryDisk::list(const std::string& dir, std::string_view suffix) const {
+  std::vector<std::string> out;
+  for (const auto& [path, contents] : files)
+    if (path.starts_with(dir + "/") && path.ends_with(suffix)) out.push_back(path);
+  return out;
+}
+
+bool MemoryDisk::is_directory(const std::string& path) const {
+  auto it = files.lower_bound(path + "/");
+  return it != files.end() && it->first.starts_with(path + "/");
+}
+
+}  // namespace ck

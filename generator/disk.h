@@ -1,0 +1,43 @@
+// All reading of source files goes through Disk, so tests can load a site
+// from memory. Writing the output is write.h's job.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ck {
+
+class Disk {
+ public:
+  virtual ~Disk() = default;
+  // The whole file, or nullopt with a reason in *error (missing, a directory,
+  // a dangling link, unreadable).
+  virtual std::optional<std::string> read_file(const std::string& path, std::string* error) const = 0;
+  // Entries below `dir` (recursively) whose names end with `suffix`, sorted,
+  // each as dir + "/" + relative path. Includes entries that are not regular
+  // files, so that reading them reports why they cannot be used. An empty
+  // suffix lists every file below `dir`, and no directories.
+  virtual std::vector<std::string> list(const std::string& dir, std::string_view suffix) const = 0;
+  virtual bool is_directory(const std::string& path) const = 0;
+};
+
+class RealDisk final : public Disk {
+ public:
+  std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
+  bool is_directory(const std::string& path) const override;
+};
+
+// An in-memory tree for tests: path -> contents.
+class MemoryDisk final : public Disk {
+ public:
+  std::map<std::string, std::string> files;
+  std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
+  bool is_directory(const std::string& path) const override;
+};
+
+}  // namespace ck

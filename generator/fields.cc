@@ -1,0 +1,269 @@
+#include "fields.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace ck {
+
+struct Fields::Node {
+  YAML::Node yaml;
+};
+
+namespace {
+
+SourcePos at_mark(const SourcePos& origin, const YAML::Mark& mark) {
+  if (mark.line < 0) return origin;
+  int col = mark.column + 1 + (mark.line == 0 ? origin.col - 1 : 0);
+  return {origin.file, origin.line + mark.line, std::max(col, 1)};
+}
+
+const Text kExpectText{"một đoạn chữ", "a text"};
+const Text kExpectList{"một đoạn chữ hoặc một danh sách", "a text or a list"};
+const Text kExpectNumber{"một số nguyên", "a whole number"};
+const Text kExpectBool{"true hoặc false", "true or false"};
+const Text kExpectMap{"các trường dạng \"tên: giá trị\"", "fields written as \"key: value\""};
+const Text kExpectMapList{"một danh sách, mỗi mục bắt đầu bằng \"- \"",
+                          "a list, each item starting with \"- \""};
+
+std::string closest(std::string_view key, const std::set<std::string, std::less<>>& known) {
+  std::string best;
+  std::size_t best_distance = key.size() / 2 + 1;
+  for (const std::string& candidate : known) {
+    std::size_t d = edit_distance(key, candidate);
+    if (d < best_distance) best = candidate, best_distance = d;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitute});
+    }
+  }
+  return row[b.size()];
+}
+
+Fields::Fields(std::shared_ptr<const Node> node, SourcePos origin, Diagnostics* diags)
+    : node_(std::move(node)), origin_(std::move(origin)), diags_(diags) {}
+
+std::optional<Fields> Fields::parse(std::string_view yaml, const SourcePos& origin,
+                                    Diagnostics& diags) {
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    diags.error(at_mark(origin, e.mark),
+                {"YAML không hợp lệ: " + e.msg, "invalid YAML: " + e.msg},
+                {"kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và đặt giá trị có dấu \":\" "
+                 "trong ngoặc kép",
+                 "check the indentation (spaces, not tabs) and quote values that contain \":\""});
+    return std::nullopt;
+  }
+  if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);  // empty front matter
+  if (!root.IsMap()) {
+    diags.error(at_mark(origin, root.Mark()), {"cần " + kExpectMap.vi, "expected " + kExpectMap.en},
+                {"mỗi dòng có dạng \"tên: giá trị\"", "write one \"key: value\" per line"});
+    return std::nullopt;
+  }
+  return Fields(std::make_shared<Node>(Node{root}), origin, &diags);
+}
+
+bool Fields::has(std::string_view key) const {
+  const YAML::Node& map = node_->yaml;
+  YAML::Node value = map[std::string(key)];
+  return value.IsDefined() && !value.IsNull();
+}
+
+SourcePos Fields::pos() const { return at_mark(origin_, node_->yaml.Mark()); }
+
+SourcePos Fields::pos_of(std::string_view key) const {
+  const YAML::Node& map = node_->yaml;
+  YAML::Node value = map[std::string(key)];
+  return value.IsDefined() ? at_mark(origin_, value.Mark()) : pos();
+}
+
+SourcePos Fields::place_of(std::string_view key) const { return has(key) ? pos_of(key) : SourcePos{}; }
+
+void Fields::report_missing(std::string_view key) {
+  std::string k(key);
+  diags_->error(pos(), {"thiếu trường bắt buộc \"" + k + "\"", "missing required field \"" + k + "\""},
+                {"thêm một dòng \"" + k + ": …\" (xem docs/reference.md)",
+                 "add a line \"" + k + ": …\" (see docs/reference.md)"});
+}
+
+void Fields::report_type(std::string_view key, const Text& expected) {
+  std::string k(key);
+  diags_->error(pos_of(key),
+                {"trường \"" + k + "\" phải là " + expected.vi, "field \"" + k + "\" must be " + expected.en},
+                {"xem ví dụ của trường này trong docs/reference.md",
+                 "see this field's example in docs/reference.md"});
+}
+
+std::optional<std::string> Fields::scalar(std::string_view key, Need need, const Text& expected) {
+  asked_.emplace(key);
+  if (!has(key)) {
+    if (need == Need::required) report_missing(key);
+    return std::nullopt;
+  }
+  const YAML::Node& map = node_->yaml;
+  YAML::Node value = map[std::string(key)];
+  if (!value.IsScalar()) {
+    report_type(key, expected);
+    return std::nullopt;
+  }
+  return value.Scalar();
+}
+
+std::string Fields::text(std::string_view key, Need need) {
+  std::string value = scalar(key, need, kExpectText).value_or("");
+  if (need == Need::required && has(key) && value.empty()) report_missing(key);
+  return value;
+}
+
+std::vector<std::string> Fields::text_list(std::string_view key, Need need) {
+  asked_.emplace(key);
+  if (!has(key)) {
+    if (need == Need::required) report_missing(key);
+    return {};
+  }
+  const YAML::Node& map = node_->yaml;
+  YAML::Node value = map[std::string(key)];
+  if (value.IsScalar()) return {value.Scalar()};
+  std::vector<std::string> out;
+  bool all_scalars = value.IsSequence();
+  if (all_scalars)
+    for (const YAML::Node& item : value) {
+      if (!item.IsScalar()) all_scalars = false;
+      else out.push_back(item.Scalar());
+    }
+  if (!all_scalars) report_type(key, kExpectList);
+  return out;
+}
+
+std::optional<long long> Fields::integer(std::string_view key, Need need) {
+  auto raw = scalar(key, need, kExpectNumber);
+  if (!raw) return std::nullopt;
+  long long n = 0;
+  auto [end, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), n);
+  if (ec == std::errc{} && end == raw->data() + raw->size()) return n;
+  std::string k(key);
+  diags_->error(pos_of(key),
+                {"trường \"" + k + "\" phải là một số nguyên, không phải \"" + *raw + "\"",
+                 "field \"" + k + "\" must be a whole number, not \"" + *raw + "\""},
+                {"viết số liền, không dấu chấm hay dấu phẩy phân cách hàng nghìn (ví dụ 2528)",
+                 "write digits only, without thousands separators (e.g. 2528)"});
+  return std::nullopt;
+}
+
+std::optional<bool> Fields::boolean(std::string_view key) {
+  auto raw = scalar(key, Need::optional, kExpectBool);
+  if (!raw) return std::nullopt;
+  if (*raw == "true" || *raw == "yes") return true;
+  if (*raw == "false" || *raw == "no") return false;
+  report_type(key, kExpectBool);
+  return std::nullopt;
+}
+
+std::optional<Date> Fields::date(std::string_view key, Need need) {
+  auto raw = scalar(key, need, kExpectText);
+  if (!raw) return std::nullopt;
+  if (auto d = parse_iso_date(*raw)) return d;
+  std::string k(key);
+  diags_->error(pos_of(key),
+                {"ngày không hợp lệ \"" + *raw + "\" ở trường \"" + k + "\"",
+                 "invalid date \"" + *raw + "\" in field \"" + k + "\""},
+                {"viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2023-05-25",
+                 "write dates as YEAR-MONTH-DAY, e.g. 2023-05-25"});
+  return std::nullopt;
+}
+
+std::string Fields::choice(std::string_view key, const std::vector<std::string>& allowed,
+                           const std::string& fallback) {
+  auto raw = scalar(key, Need::optional, kExpectText);
+  if (!raw) return fallback;
+  if (std::find(allowed.begin(), allowed.end(), *raw) != allowed.end()) return *raw;
+  std::string list;
+  for (const std::string& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  std::string k(key);
+  diags_->error(pos_of(key),
+                {"giá trị \"" + *raw + "\" không dùng được cho trường \"" + k + "\"",
+                 "value \"" + *raw + "\" is not allowed for field \"" + k + "\""},
+                {"chọn một trong: " + list, "use one of: " + list});
+  return fallback;
+}
+
+std::optional<Fields> Fields::map(std::string_view key, Need need) {
+  asked_.emplace(key);
+  if (!has(key)) {
+    if (need == Need::required) report_missing(key);
+    return std::nullopt;
+  }
+  const YAML::Node& parent = node_->yaml;
+  YAML::Node value = parent[std::string(key)];
+  if (!value.IsMap()) {
+    report_type(key, kExpectMap);
+    return std::nullopt;
+  }
+  return Fields(std::make_shared<Node>(Node{value}), origin_, diags_);
+}
+
+std::vector<Fields> Fields::map_list(std::string_view key, Need need) {
+  asked_.emplace(key);
+  if (!has(key)) {
+    if (need == Need::required) report_missing(key);
+    return {};
+  }
+  const YAML::Node& parent = node_->yaml;
+  YAML::Node value = parent[std::string(key)];
+  if (!value.IsSequence()) {
+    report_type(key, kExpectMapList);
+    return {};
+  }
+  std::vector<Fields> out;
+  for (const YAML::Node& item : value) {
+    if (item.IsMap()) out.push_back(Fields(std::make_shared<Node>(Node{item}), origin_, diags_));
+    else diags_->error(at_mark(origin_, item.Mark()),
+                       {"mỗi mục của \"" + std::string(key) + "\" phải là " + kExpectMap.vi,
+                        "each item of \"" + std::string(key) + "\" must be " + kExpectMap.en},
+                       {"xem ví dụ trong docs/reference.md", "see the example in docs/reference.md"});
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Fields::entries() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& entry : node_->yaml) {
+    std::string key = entry.first.Scalar();
+    if (auto value = scalar(key, Need::optional, kExpectText)) out.emplace_back(key, *value);
+  }
+  return out;
+}
+
+void Fields::warn_unknown_keys() {
+  for (const auto& entry : node_->yaml) {
+    const std::string key = entry.first.Scalar();
+    if (asked_.count(key)) continue;
+    std::string suggestion = closest(key, asked_);
+    Text hint = suggestion.empty()
+                    ? Text{"trường này không được dùng; xem danh sách trường trong docs/reference.md",
+                           "this field is not used; see the list of fields in docs/reference.md"}
+                    : Text{"có phải ý bạn là \"" + suggestion + "\"?",
+                           "did you mean \"" + suggestion + "\"?"};
+    diags_->warning(at_mark(origin_, entry.first.Mark()),
+                    {"trường không xác định \"" + key + "\"", "unknown field \"" + key + "\""},
+                    std::move(hint));
+  }
+}
+
+}  // namespace ck

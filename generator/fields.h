@@ -1,0 +1,71 @@
+// Typed, position-aware reading of YAML mappings: the one place that talks to
+// yaml-cpp. A reader that finds a missing required field or a value of the
+// wrong type reports it (file:line:col plus a hint) and returns an empty value,
+// so loading goes on and one run reports every problem.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates.h"
+#include "diagnostics.h"
+
+namespace ck {
+
+enum class Need { optional, required };
+
+class Fields {
+ public:
+  // Parses a YAML document that must be a mapping. `origin` is the place of
+  // the document's first character (front matter starts on line 2).
+  static std::optional<Fields> parse(std::string_view yaml, const SourcePos& origin,
+                                     Diagnostics& diags);
+
+  std::string text(std::string_view key, Need need = Need::optional);
+  // A single text or a list of texts (editors write both).
+  std::vector<std::string> text_list(std::string_view key, Need need = Need::optional);
+  std::optional<long long> integer(std::string_view key, Need need = Need::optional);
+  std::optional<bool> boolean(std::string_view key);
+  std::optional<Date> date(std::string_view key, Need need = Need::optional);
+  // A text that must be one of `allowed`; returns `fallback` when absent.
+  std::string choice(std::string_view key, const std::vector<std::string>& allowed,
+                     const std::string& fallback);
+  std::optional<Fields> map(std::string_view key, Need need = Need::optional);
+  // A list whose items are mappings.
+  std::vector<Fields> map_list(std::string_view key, Need need = Need::optional);
+
+  // Every key with a text value, in file order (for free-form tables such as
+  // the theme's interface strings). Other values are reported.
+  std::vector<std::pair<std::string, std::string>> entries();
+
+  bool has(std::string_view key) const;
+  SourcePos pos() const;                           // of this mapping
+  SourcePos pos_of(std::string_view key) const;    // of a key's value, or of the mapping
+  SourcePos place_of(std::string_view key) const;  // of a key's value, or empty if absent
+  Diagnostics& diags() const { return *diags_; }
+
+  // Warns about every key that no reader asked for, suggesting the closest
+  // key that was asked for ("did you mean …?"). Call after reading all fields.
+  void warn_unknown_keys();
+
+ private:
+  struct Node;
+  Fields(std::shared_ptr<const Node> node, SourcePos origin, Diagnostics* diags);
+  std::optional<std::string> scalar(std::string_view key, Need need, const Text& expected);
+  void report_missing(std::string_view key);
+  void report_type(std::string_view key, const Text& expected);
+
+  std::shared_ptr<const Node> node_;
+  SourcePos origin_;
+  Diagnostics* diags_;
+  std::set<std::string, std::less<>> asked_;
+};
+
+// Edit distance, for "did you mean" suggestions.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+}  // namespace ck

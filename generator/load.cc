@@ -1,0 +1,146 @@
+#include "load.h"
+
+#include "fields.h"
+#include "front_matter.h"
+
+namespace ck {
+namespace {
+
+Text read_failure(const std::string& reason) {
+  if (reason == "is a directory") return {"đây là một thư mục, không phải tệp", reason};
+  if (reason == "is a link to nothing") return {"liên kết trỏ tới tệp không tồn tại", reason};
+  if (reason == "does not exist") return {"không tìm thấy tệp", reason};
+  return {"không đọc được tệp", reason};
+}
+
+std::optional<Fields> parse_yaml_file(const SourceFile& file, Diagnostics& diags) {
+  return Fields::parse(file.text, {file.path, 1, 1}, diags);
+}
+
+void load_contact(Fields& site, SiteConfig& config) {
+  auto contact = site.map("contact", Need::required);
+  if (!contact) return;
+  config.contact.address = contact->text("address", Need::required);
+  config.contact.phone = contact->text("phone");
+  config.contact.hotline = contact->text("hotline", Need::required);
+  config.contact.email = contact->text("email");
+  contact->warn_unknown_keys();
+}
+
+void load_opening_hours(Fields& site, SiteConfig& config) {
+  for (Fields& row : site.map_list("opening_hours", Need::required)) {
+    config.opening_hours.push_back({row.text("days", Need::required), row.text("hours", Need::required)});
+    row.warn_unknown_keys();
+  }
+}
+
+}  // namespace
+
+bool is_web_url(const std::string& text) {
+  for (std::string_view scheme : {"https://", "http://"}) {
+    if (!text.starts_with(scheme)) continue;
+    std::string_view rest = std::string_view(text).substr(scheme.size());
+    return !rest.empty() && rest.front() != '/' && rest.find_first_of(" \t\n<>\"") == std::string_view::npos;
+  }
+  return false;
+}
+
+std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags) {
+  std::string reason;
+  std::optional<std::string> text = disk.read_file(path, &reason);
+  if (!text) {
+    diags.error({path, 0, 0}, read_failure(reason),
+                {"kiểm tra tên và vị trí tệp", "check the file's name and place"});
+    return std::nullopt;
+  }
+  SourceFile file{path, std::move(*text)};
+  if (!prepare_source_text(file, diags)) return std::nullopt;
+  return file;
+}
+
+std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& diags) {
+  auto site = parse_yaml_file(file, diags);
+  if (!site) return std::nullopt;
+  SiteConfig config;
+  config.source = {file.path, 1, 1};
+  config.commune = site->text("commune", Need::required);
+  config.authority = site->text("authority", Need::required);
+  config.district = site->text("district", Need::required);
+  config.province = site->text("province", Need::required);
+  config.base_url = site->text("base_url", Need::required);
+  if (!config.base_url.empty() && !is_web_url(config.base_url))
+    diags.error(site->pos_of("base_url"),
+                {"base_url phải là địa chỉ web đầy đủ", "base_url must be a full web address"},
+                {"ví dụ: https://quangkhai.tuky.haiduong.gov.vn", "e.g. https://quangkhai.example.vn"});
+  while (config.base_url.ends_with("/")) config.base_url.pop_back();
+  config.language = site->choice("language", {"vi", "en"}, "vi");
+  config.theme = site->text("theme");
+  if (config.theme.empty()) config.theme = "default";
+  config.allow_raw_html = site->boolean("allow_raw_html").value_or(false);
+  config.sample_data = site->boolean("sample_data").value_or(false);
+  load_contact(*site, config);
+  load_opening_hours(*site, config);
+  site->warn_unknown_keys();
+  return config;
+}
+
+std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags) {
+  auto root = parse_yaml_file(file, diags);
+  if (!root) return {};
+  std::vector<Domain> domains;
+  for (Fields& item : root->map_list("domains", Need::required)) {
+    Domain domain;
+    domain.source = item.pos();
+    domain.slug = item.text("slug", Need::required);
+    domain.name = item.text("name", Need::required);
+    domain.order = item.integer("order", Need::required).value_or(0);
+    domain.description = item.text("description");
+    item.warn_unknown_keys();
+    domains.push_back(std::move(domain));
+  }
+  root->warn_unknown_keys();
+  return domains;
+}
+
+std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
+  auto fm = split_front_matter(file, diags);
+  if (!fm) return std::nullopt;
+  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
+  if (!fields) return std::nullopt;
+  Page page;
+  page.source = {file.path, 1, 1};
+  page.title = fields->text("title", Need::required);
+  page.slug = fields->text("slug");
+  page.description = fields->text("description");
+  page.menu = fields->integer("menu");
+  page.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
+  page.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  fields->warn_unknown_keys();
+  return page;
+}
+
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags) {
+  Sources sources;
+  for (const std::string& dir : {paths.procedures, paths.content})
+    if (!disk.is_directory(dir))
+      diags.error({dir, 0, 0}, {"không tìm thấy thư mục nguồn", "source directory not found"},
+                  {"chạy congkhai trong thư mục của trang, hoặc chỉ rõ bằng --procedures / --content",
+                   "run congkhai in the site's folder, or name it with --procedures / --content"});
+  if (diags.has_errors()) return sources;
+
+  if (auto file = read_source(disk, paths.content + "/site.yaml", diags))
+    if (auto config = load_site_config(*file, diags)) sources.config = std::move(*config);
+  if (auto file = read_source(disk, paths.procedures + "/domains.yaml", diags))
+    sources.domains = load_domains(*file, diags);
+  for (const std::string& path : disk.list(paths.procedures, ".md"))
+    if (auto file = read_source(disk, path, diags))
+      if (auto procedure = load_procedure(*file, diags)) sources.procedures.push_back(std::move(*procedure));
+  std::string pages_dir = paths.content + "/pages";
+  if (disk.is_directory(pages_dir))
+    for (const std::string& path : disk.list(pages_dir, ".md"))
+      if (auto file = read_source(disk, path, diags))
+        if (auto page = load_page(*file, diags)) sources.pages.push_back(std::move(*page));
+  return sources;
+}
+
+}  // namespace ck

@@ -1,0 +1,32 @@
+// Stage 1 of a build: read the sources into typed records. Every file is
+// loaded on its own; cross-file checks belong to build_model().
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "disk.h"
+#include "model.h"
+#include "source.h"
+
+namespace ck {
+
+struct SourcePaths {
+  std::string procedures = "procedures";
+  std::string content = "content";
+};
+
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags);
+
+// Reads, checks UTF-8 and normalizes one file; reports why it cannot.
+std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags);
+
+std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& diags);
+std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags);
+std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& diags);
+std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags);
+
+// True for an absolute http:// or https:// URL with a host.
+bool is_web_url(const std::string& text);
+
+}  // namespace ck

@@ -1,0 +1,148 @@
+// Loading one procedure file: the fields of the national procedure database.
+#include "fields.h"
+#include "front_matter.h"
+#include "load.h"
+
+namespace ck {
+namespace {
+
+OnlineService parse_online_service(Fields& fields) {
+  std::string value = fields.choice("online_service", {"toan-trinh", "mot-phan", "khong"}, "khong");
+  if (value == "toan-trinh") return OnlineService::full;
+  if (value == "mot-phan") return OnlineService::partial;
+  return OnlineService::none;
+}
+
+std::vector<Channel> load_channels(Fields& fields) {
+  std::vector<Channel> channels;
+  for (Fields& row : fields.map_list("channels", Need::required)) {
+    Channel channel;
+    std::string kind = row.choice("channel", {"truc-tiep", "truc-tuyen", "buu-chinh"}, "truc-tiep");
+    channel.kind = kind == "truc-tuyen" ? ChannelKind::online
+                   : kind == "buu-chinh" ? ChannelKind::postal
+                                         : ChannelKind::direct;
+    channel.time_limit = row.text("time_limit", Need::required);
+    channel.fee = row.text("fee", Need::required);
+    channel.note = row.text("note");
+    row.warn_unknown_keys();
+    channels.push_back(std::move(channel));
+  }
+  if (channels.empty() && fields.has("channels"))
+    fields.diags().error(fields.pos_of("channels"),
+                         {"cần ít nhất một cách thức thực hiện", "at least one channel is needed"},
+                         {"thêm một mục \"- channel: truc-tiep\" với time_limit và fee",
+                          "add an item \"- channel: truc-tiep\" with time_limit and fee"});
+  return channels;
+}
+
+long long count_field(Fields& row, std::string_view key) {
+  long long n = row.integer(key).value_or(0);
+  if (n >= 0) return n;
+  row.diags().error(row.pos_of(key), {"số bản không được âm", "a number of copies cannot be negative"},
+                    {"ghi 0 nếu không cần bản nào", "write 0 when none is needed"});
+  return 0;
+}
+
+Paper load_paper(Fields& row) {
+  Paper paper;
+  paper.name = row.text("name", Need::required);
+  paper.originals = count_field(row, "originals");
+  paper.copies = count_field(row, "copies");
+  paper.form = row.text("form");
+  paper.note = row.text("note");
+  row.warn_unknown_keys();
+  return paper;
+}
+
+// Items are papers, or groups of papers for one case. Consecutive papers
+// outside any case form one group with an empty case name.
+std::vector<PaperGroup> load_documents(Fields& fields) {
+  std::vector<PaperGroup> groups;
+  for (Fields& item : fields.map_list("documents")) {
+    if (item.has("case")) {
+      PaperGroup group{item.text("case", Need::required), {}};
+      for (Fields& row : item.map_list("items", Need::required)) group.papers.push_back(load_paper(row));
+      item.warn_unknown_keys();
+      groups.push_back(std::move(group));
+      continue;
+    }
+    if (groups.empty() || !groups.back().case_name.empty()) groups.push_back({});
+    groups.back().papers.push_back(load_paper(item));
+  }
+  return groups;
+}
+
+std::vector<LegalDocument> load_legal_basis(Fields& fields) {
+  std::vector<LegalDocument> basis;
+  for (Fields& row : fields.map_list("legal_basis")) {
+    LegalDocument doc;
+    doc.number = row.text("number");
+    doc.title = row.text("title", Need::required);
+    doc.date = row.date("date");
+    doc.issuer = row.text("issuer");
+    row.warn_unknown_keys();
+    basis.push_back(std::move(doc));
+  }
+  return basis;
+}
+
+void load_agencies(Fields& fields, Agencies& agency) {
+  auto map = fields.map("agency");
+  if (!map) return;
+  agency.performing = map->text("performing");
+  agency.authority = map->text("authority");
+  agency.coordinating = map->text("coordinating");
+  map->warn_unknown_keys();
+}
+
+void check_online_link(Fields& fields, Procedure& p) {
+  if (!p.online_url.empty() && !is_web_url(p.online_url))
+    fields.diags().error(fields.pos_of("online_url"),
+                         {"online_url phải là địa chỉ web đầy đủ", "online_url must be a full web address"},
+                         {"bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/…",
+                          "start with https://, e.g. https://dichvucong.gov.vn/…"});
+  if (p.online != OnlineService::none && p.online_url.empty())
+    fields.diags().warning(fields.pos_of("online_service"),
+                           {"thủ tục có dịch vụ trực tuyến nhưng thiếu online_url",
+                            "the procedure is offered online but has no online_url"},
+                           {"thêm online_url để trang có nút \"Nộp hồ sơ trực tuyến\"",
+                            "add online_url so the page gets a \"Nộp hồ sơ trực tuyến\" link"});
+}
+
+}  // namespace
+
+std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& diags) {
+  auto fm = split_front_matter(file, diags);
+  if (!fm) return std::nullopt;
+  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
+  if (!fields) return std::nullopt;
+  Procedure p;
+  p.source = {file.path, 1, 1};
+  p.code = fields->text("code");
+  p.name = fields->text("name", Need::required);
+  p.domain = fields->text("domain", Need::required);
+  p.slug = fields->text("slug");
+  p.level = fields->text("level");
+  if (p.level.empty()) p.level = "Cấp xã";
+  p.type = fields->text("type");
+  p.summary = fields->text("summary");
+  p.applicants = fields->text_list("applicants");
+  load_agencies(*fields, p.agency);
+  p.submit_at = fields->text("submit_at");
+  p.online = parse_online_service(*fields);
+  p.online_url = fields->text("online_url");
+  check_online_link(*fields, p);
+  p.channels = load_channels(*fields);
+  p.documents = load_documents(*fields);
+  p.result = fields->text("result");
+  p.conditions = fields->text_list("conditions");
+  p.legal_basis = load_legal_basis(*fields);
+  p.keywords = fields->text_list("keywords");
+  p.related = fields->text_list("related");
+  p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
+  p.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  fields->warn_unknown_keys();
+  return p;
+}
+
+}  // namespace ck

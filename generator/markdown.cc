@@ -1,0 +1,115 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace ck {
+namespace {
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+struct CharDeleter {
+  void operator()(char* s) const { std::free(s); }
+};
+using ParserPtr = std::unique_ptr<cmark_parser, ParserDeleter>;
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+void register_extensions_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+int cmark_options(const MarkdownOptions& options) {
+  int flags = CMARK_OPT_DEFAULT | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  if (options.allow_raw_html) flags |= CMARK_OPT_UNSAFE;
+  return flags;
+}
+
+std::vector<cmark_node*> collect(cmark_node* root, bool (*wanted)(cmark_node*)) {
+  std::vector<cmark_node*> nodes;
+  std::unique_ptr<cmark_iter, IterDeleter> iter(cmark_iter_new(root));
+  for (cmark_event_type ev; (ev = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;)
+    if (ev == CMARK_EVENT_ENTER && wanted(cmark_iter_get_node(iter.get())))
+      nodes.push_back(cmark_iter_get_node(iter.get()));
+  return nodes;
+}
+
+bool is_raw_html(cmark_node* n) {
+  auto type = cmark_node_get_type(n);
+  return type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
+}
+
+bool is_heading(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_HEADING; }
+
+// Replaces a raw HTML node with the same characters as plain text, which the
+// renderer escapes: the editor sees what they typed instead of losing it.
+void show_as_text(cmark_node* html) {
+  std::string literal = cmark_node_get_literal(html) ? cmark_node_get_literal(html) : "";
+  bool block = cmark_node_get_type(html) == CMARK_NODE_HTML_BLOCK;
+  while (block && !literal.empty() && literal.back() == '\n') literal.pop_back();
+  cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(text, literal.c_str());
+  cmark_node* replacement = text;
+  if (block) {
+    replacement = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node_append_child(replacement, text);
+  }
+  cmark_node_replace(html, replacement);
+  cmark_node_free(html);
+}
+
+// One warning per text, at the first tag, so a pasted block does not flood
+// the editor with messages.
+void escape_raw_html(cmark_node* doc, const SourcePos& origin, Diagnostics& diags) {
+  std::vector<cmark_node*> tags = collect(doc, is_raw_html);
+  if (tags.empty()) return;
+  SourcePos pos{origin.file, origin.line + cmark_node_get_start_line(tags.front()) - 1,
+                cmark_node_get_start_column(tags.front())};
+  std::string count = std::to_string(tags.size());
+  diags.warning(pos, {"mã HTML trong nội dung (" + count + " chỗ) được hiển thị như chữ thường",
+                      "raw HTML in the text (" + count + " places) is shown as plain text"},
+                {"dùng cú pháp Markdown, hoặc đặt allow_raw_html: true trong content/site.yaml nếu thật sự cần",
+                 "use Markdown, or set allow_raw_html: true in content/site.yaml if you really need it"});
+  for (cmark_node* html : tags) show_as_text(html);
+}
+
+void shift_headings(cmark_node* doc, const MarkdownOptions& options) {
+  for (cmark_node* heading : collect(doc, is_heading)) {
+    int level = cmark_node_get_heading_level(heading) + options.heading_shift;
+    cmark_node_set_heading_level(heading, std::clamp(level, options.min_heading_level, 6));
+  }
+}
+
+}  // namespace
+
+std::string render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
+                            Diagnostics& diags) {
+  register_extensions_once();
+  const int flags = cmark_options(options);
+  ParserPtr parser(cmark_parser_new(flags));
+  for (const char* name : {"table", "strikethrough", "autolink"})
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  cmark_parser_feed(parser.get(), source.text.data(), source.text.size());
+  NodePtr doc(cmark_parser_finish(parser.get()));
+  if (!options.allow_raw_html) escape_raw_html(doc.get(), source.origin, diags);
+  shift_headings(doc.get(), options);
+  std::unique_ptr<char, CharDeleter> html(
+      cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
+  return html ? std::string(html.get()) : std::string();
+}
+
+}  // namespace ck

@@ -1,0 +1,190 @@
+#include "model.h"
+
+#include <algorithm>
+#include <tuple>
+
+#include "slug.h"
+#include "unicode.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+std::string where(const SourcePos& pos) {
+  return pos.file + (pos.line > 0 ? ":" + std::to_string(pos.line) : "");
+}
+
+// Remembers which source claimed each output URL, to report both on a clash.
+class UrlClaims {
+ public:
+  explicit UrlClaims(Diagnostics& diags) : diags_(diags) {}
+  void claim(const std::string& path, const SourcePos& owner) {
+    auto [it, inserted] = owners_.emplace(path, owner);
+    if (inserted) return;
+    diags_.error(owner,
+                 {"địa chỉ /" + path + " trùng với trang của " + where(it->second),
+                  "URL /" + path + " is also used by " + where(it->second)},
+                 {"đặt \"slug:\" khác cho một trong hai tệp", "give one of the two files another \"slug:\""});
+  }
+
+ private:
+  Diagnostics& diags_;
+  std::map<std::string, SourcePos> owners_;
+};
+
+void check_domains(std::vector<Domain>& domains, Diagnostics& diags) {
+  std::map<std::string, SourcePos> seen;
+  for (const Domain& d : domains) {
+    if (!d.slug.empty() && !is_valid_slug(d.slug))
+      diags.error(d.source, {"slug lĩnh vực \"" + d.slug + "\" không hợp lệ", "invalid domain slug \"" + d.slug + "\""},
+                  {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ ho-tich",
+                   "use lowercase ASCII letters, digits and hyphens, e.g. ho-tich"});
+    auto [it, inserted] = seen.emplace(d.slug, d.source);
+    if (!inserted)
+      diags.error(d.source, {"lĩnh vực \"" + d.slug + "\" đã khai báo ở " + where(it->second),
+                             "domain \"" + d.slug + "\" is already declared at " + where(it->second)},
+                  {"xóa một trong hai mục", "remove one of the two entries"});
+  }
+  std::stable_sort(domains.begin(), domains.end(),
+                   [](const Domain& a, const Domain& b) { return std::tie(a.order, a.slug) < std::tie(b.order, b.slug); });
+}
+
+void assign_slug(std::string& slug, const std::string& title, const FieldPlaces& at, Diagnostics& diags) {
+  if (!slug.empty()) {
+    if (!is_valid_slug(slug))
+      diags.error(at.slug, {"slug \"" + slug + "\" không hợp lệ", "invalid slug \"" + slug + "\""},
+                  {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dang-ky-khai-sinh",
+                   "use lowercase ASCII letters, digits and hyphens, e.g. dang-ky-khai-sinh"});
+    return;
+  }
+  slug = slugify(title);
+  if (slug.empty() && !title.empty())
+    diags.error(at.name, {"không tạo được địa chỉ (slug) từ tên \"" + title + "\"",
+                         "cannot make a URL slug from the title \"" + title + "\""},
+                {"thêm trường \"slug:\" bằng chữ không dấu", "add a \"slug:\" field in plain ASCII"});
+}
+
+void check_domain_known(const Procedure& p, const std::vector<Domain>& domains, Diagnostics& diags) {
+  if (p.domain.empty()) return;
+  auto known = std::find_if(domains.begin(), domains.end(), [&](const Domain& d) { return d.slug == p.domain; });
+  if (known != domains.end()) return;
+  std::string list;
+  for (const Domain& d : domains) list += (list.empty() ? "" : ", ") + d.slug;
+  diags.error(p.at.domain, {"lĩnh vực \"" + p.domain + "\" chưa được khai báo", "unknown domain \"" + p.domain + "\""},
+              {"dùng một lĩnh vực trong procedures/domains.yaml: " + list,
+               "use a domain declared in procedures/domains.yaml: " + list});
+}
+
+void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
+  std::map<std::string, SourcePos> seen;
+  for (const Procedure& p : procedures) {
+    if (p.code.empty()) {
+      diags.warning(p.source, {"thủ tục \"" + p.name + "\" chưa có mã, nên không có địa chỉ ngắn /tthc/ và mã QR",
+                               "procedure \"" + p.name + "\" has no code, so it gets no /tthc/ short URL and no QR code"},
+                    {"thêm trường \"code:\" theo Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193",
+                     "add a \"code:\" field from the national database, e.g. 1.001193"});
+      continue;
+    }
+    if (!is_valid_code(p.code)) {
+      diags.error(p.at.code, {"mã thủ tục \"" + p.code + "\" không hợp lệ", "invalid procedure code \"" + p.code + "\""},
+                  {"mã gồm chữ số, chữ cái và dấu chấm, ví dụ 1.001193 hoặc 1.001193.000.00.00.H35",
+                   "a code is digits, letters and dots, e.g. 1.001193 or 1.001193.000.00.00.H35"});
+      continue;
+    }
+    auto [it, inserted] = seen.emplace(p.code, p.at.code);
+    if (!inserted)
+      diags.error(p.at.code, {"mã thủ tục \"" + p.code + "\" trùng với " + where(it->second),
+                             "procedure code \"" + p.code + "\" is also used by " + where(it->second)},
+                  {"mỗi thủ tục có một mã riêng; kiểm tra lại mã của hai tệp",
+                   "each procedure has its own code; check both files"});
+  }
+}
+
+void check_related(const Site& site, Diagnostics& diags) {
+  for (const Procedure& p : site.procedures)
+    for (const std::string& code : p.related)
+      if (!site.find_procedure(code))
+        diags.warning(p.source, {"thủ tục liên quan \"" + code + "\" không có trong danh mục",
+                                 "related procedure \"" + code + "\" is not in the catalog"},
+                      {"kiểm tra mã, hoặc bỏ mã này khỏi \"related\"", "check the code, or remove it from \"related\""});
+}
+
+void check_pages(std::vector<Page>& pages, Diagnostics& diags) {
+  for (Page& page : pages) {
+    assign_slug(page.slug, page.title, page.at, diags);
+    if (is_reserved_section(page.slug))
+      diags.error(page.at.slug.line ? page.at.slug : page.at.name, {"địa chỉ /" + page.slug + "/ dành cho trang do hệ thống tạo",
+                                "the URL /" + page.slug + "/ is reserved for generated pages"},
+                  {"đặt \"slug:\" khác cho trang này", "give this page another \"slug:\""});
+  }
+  std::stable_sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) {
+    return std::tuple(a.menu.value_or(1LL << 40), sort_key(a.title), a.source.file) <
+           std::tuple(b.menu.value_or(1LL << 40), sort_key(b.title), b.source.file);
+  });
+}
+
+void claim_urls(const Site& site, Diagnostics& diags) {
+  UrlClaims claims(diags);
+  // Duplicate domains and codes are reported by their own checks; claim
+  // their URLs once so the clash is not reported twice.
+  for (const Domain& d : site.domains)
+    if (site.find_domain(d.slug) == &d) claims.claim(domain_path(d), d.source);
+  for (const Procedure& p : site.procedures) {
+    claims.claim(procedure_path(p), p.at.slug.line ? p.at.slug : p.at.name);
+    if (is_valid_code(p.code) && site.find_procedure(p.code) == &p) claims.claim(short_path(p.code), p.at.code);
+  }
+  for (const Page& page : site.pages) claims.claim(page_path(page), page.at.slug.line ? page.at.slug : page.at.name);
+}
+
+void order_procedures(Site& site) {
+  std::map<std::string, std::size_t> domain_rank;
+  for (std::size_t i = 0; i < site.domains.size(); ++i) domain_rank[site.domains[i].slug] = i;
+  auto rank = [&](const Procedure& p) {
+    auto it = domain_rank.find(p.domain);
+    return it == domain_rank.end() ? site.domains.size() : it->second;  // unknown: already an error
+  };
+  auto key = [&](const Procedure& p) { return std::tuple(rank(p), sort_key(p.name), p.code, p.source.file); };
+  std::stable_sort(site.procedures.begin(), site.procedures.end(),
+                   [&](const Procedure& a, const Procedure& b) { return key(a) < key(b); });
+  for (std::size_t i = 0; i < site.procedures.size(); ++i) {
+    const Procedure& p = site.procedures[i];
+    if (!p.code.empty()) site.procedure_by_code.emplace(p.code, i);
+    if (rank(p) < site.domains.size()) site.domains[rank(p)].procedures.push_back(i);
+  }
+}
+
+}  // namespace
+
+std::string sort_key(const std::string& text) { return fold_diacritics(text) + '\x01' + text; }
+
+const Domain* Site::find_domain(const std::string& slug) const {
+  for (const Domain& d : domains)
+    if (d.slug == slug) return &d;
+  return nullptr;
+}
+
+const Procedure* Site::find_procedure(const std::string& code) const {
+  auto it = procedure_by_code.find(code);
+  return it == procedure_by_code.end() ? nullptr : &procedures[it->second];
+}
+
+Site build_model(Sources sources, Diagnostics& diags) {
+  Site site;
+  site.config = std::move(sources.config);
+  check_domains(sources.domains, diags);
+  site.domains = std::move(sources.domains);
+  for (Procedure& p : sources.procedures) {
+    assign_slug(p.slug, p.name, p.at, diags);
+    check_domain_known(p, site.domains, diags);
+  }
+  check_codes(sources.procedures, diags);
+  check_pages(sources.pages, diags);
+  site.procedures = std::move(sources.procedures);
+  site.pages = std::move(sources.pages);
+  order_procedures(site);
+  claim_urls(site, diags);
+  check_related(site, diags);
+  return site;
+}
+
+}  // namespace ck

@@ -1,0 +1,166 @@
+// The site model: everything the renderer needs, validated and indexed.
+// Built once by build_model() and never changed afterwards.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dates.h"
+#include "diagnostics.h"
+
+namespace ck {
+
+enum class OnlineService { none, partial, full };  // ND 42/2022: một phần / toàn trình
+enum class ChannelKind { direct, online, postal };
+
+struct Channel {
+  ChannelKind kind = ChannelKind::direct;
+  std::string time_limit;
+  std::string fee;
+  std::string note;
+};
+
+struct Paper {
+  std::string name;
+  long long originals = 0;  // bản chính
+  long long copies = 0;     // bản sao
+  std::string form;         // a URL, or a file under content/static
+  std::string note;
+};
+
+// Papers for one case ("Trường hợp …"); the case name is empty for papers
+// everyone brings.
+struct PaperGroup {
+  std::string case_name;
+  std::vector<Paper> papers;
+};
+
+struct LegalDocument {
+  std::string number;
+  std::string title;
+  std::string issuer;
+  std::optional<Date> date;
+};
+
+struct Agencies {
+  std::string performing;    // cơ quan thực hiện
+  std::string authority;     // cơ quan có thẩm quyền
+  std::string coordinating;  // cơ quan phối hợp
+};
+
+// Markdown text and where it starts in its file, so messages about it can
+// point at the right line.
+struct MarkdownSource {
+  std::string text;
+  SourcePos origin;
+};
+
+// Where an editor wrote the fields that cross-file checks complain about.
+struct FieldPlaces {
+  SourcePos code;
+  SourcePos name;
+  SourcePos domain;
+  SourcePos slug;
+};
+
+struct Procedure {
+  SourcePos source;
+  FieldPlaces at;
+  std::string code;  // empty: no short URL (the build warns)
+  std::string name;
+  std::string domain;  // a Domain slug
+  std::string slug;
+  std::string level;
+  std::string type;
+  std::string summary;
+  std::vector<std::string> applicants;
+  Agencies agency;
+  std::string submit_at;
+  OnlineService online = OnlineService::none;
+  std::string online_url;
+  std::vector<Channel> channels;
+  std::vector<PaperGroup> documents;
+  std::string result;
+  std::vector<std::string> conditions;
+  std::vector<LegalDocument> legal_basis;
+  std::vector<std::string> keywords;
+  std::vector<std::string> related;  // codes
+  MarkdownSource body;
+};
+
+struct Domain {
+  SourcePos source;
+  std::string slug;
+  std::string name;
+  std::string description;
+  long long order = 0;
+  std::vector<std::size_t> procedures;  // indices into Site::procedures, A–Z
+};
+
+struct Page {
+  SourcePos source;
+  FieldPlaces at;
+  std::string title;
+  std::string slug;
+  std::string description;
+  std::optional<long long> menu;
+  MarkdownSource body;
+};
+
+struct OpeningHours {
+  std::string days;
+  std::string hours;
+};
+
+struct Contact {
+  std::string address;
+  std::string phone;
+  std::string hotline;
+  std::string email;
+};
+
+struct SiteConfig {
+  SourcePos source;
+  std::string commune;
+  std::string authority;
+  std::string district;
+  std::string province;
+  std::string base_url;  // absolute, without a trailing slash
+  std::string language = "vi";
+  std::string theme = "default";
+  bool allow_raw_html = false;
+  bool sample_data = false;
+  Contact contact;
+  std::vector<OpeningHours> opening_hours;
+};
+
+// What the loader read, before cross-file checks.
+struct Sources {
+  SiteConfig config;
+  std::vector<Domain> domains;
+  std::vector<Procedure> procedures;
+  std::vector<Page> pages;
+};
+
+struct Site {
+  SiteConfig config;
+  std::vector<Domain> domains;        // catalog order
+  std::vector<Procedure> procedures;  // by domain order, then A–Z
+  std::vector<Page> pages;            // by menu position, then title
+  std::map<std::string, std::size_t> procedure_by_code;
+
+  const Domain* find_domain(const std::string& slug) const;
+  const Procedure* find_procedure(const std::string& code) const;
+};
+
+// Cross-file checks (unknown domains, duplicate codes, slugs and URLs) and
+// ordering. Reports problems into `diags`; the result is complete only when
+// no error was reported.
+Site build_model(Sources sources, Diagnostics& diags);
+
+// Sort key that ignores diacritics and case, so "Đăng ký" sorts among "D".
+std::string sort_key(const std::string& text);
+
+}  // namespace ck

@@ -1,0 +1,140 @@
+#include "render.h"
+
+#include "markdown.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+TemplateData site_data(const SiteConfig& config) {
+  TemplateData site;
+  put(site, "commune", config.commune);
+  put(site, "authority", config.authority);
+  put(site, "district", config.district);
+  put(site, "province", config.province);
+  put(site, "base_url", config.base_url);
+  site.set("sample_data", config.sample_data);
+  TemplateData contact;
+  put(contact, "address", config.contact.address);
+  put(contact, "phone", config.contact.phone);
+  put(contact, "hotline", config.contact.hotline);
+  put(contact, "email", config.contact.email);
+  std::string tel;
+  for (char c : config.contact.hotline)
+    if ((c >= '0' && c <= '9') || c == '+') tel += c;
+  contact.set("hotline_tel", tel);
+  site.set("contact", contact);
+  TemplateList hours;
+  for (const OpeningHours& row : config.opening_hours) {
+    TemplateData item;
+    put(item, "days", row.days);
+    put(item, "hours", row.hours);
+    hours.push_back(item);
+  }
+  site.set("opening_hours", hours);
+  return site;
+}
+
+TemplateList menu_data(const Site& site) {
+  TemplateList menu;
+  for (const Page& page : site.pages) {
+    if (!page.menu) continue;
+    TemplateData item;
+    item.set("title", page.title);
+    item.set("url", page_path(page));
+    menu.push_back(item);
+  }
+  return menu;
+}
+
+}  // namespace
+
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+RenderContext::RenderContext(const Site& site, const Theme& theme) : site_(site), theme_(theme) {
+  shared_.set("site", site_data(site.config));
+  shared_.set("t", theme.strings());
+  shared_.set("menu", menu_data(site));
+  shared_.set("lang", site.config.language);
+}
+
+TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
+  TemplateData data = shared_;
+  data.set("root", root_prefix(path));
+  data.set("path", path);
+  data.set("title", title);
+  data.set("canonical", absolute_url(site_.config, path));
+  return data;
+}
+
+std::string RenderContext::markdown(const MarkdownSource& source, int heading_shift, int min_level,
+                                    Diagnostics& diags) const {
+  MarkdownOptions options;
+  options.allow_raw_html = site_.config.allow_raw_html;
+  options.heading_shift = heading_shift;
+  options.min_heading_level = min_level;
+  return render_markdown(source, options, diags);
+}
+
+TemplateData RenderContext::procedure_link(const Procedure& p) const {
+  TemplateData link;
+  put(link, "name", p.name);
+  put(link, "code", p.code);
+  link.set("url", procedure_path(p));
+  return link;
+}
+
+TemplateData RenderContext::domain_summary(const Domain& d) const {
+  TemplateData data;
+  put(data, "name", d.name);
+  put(data, "slug", d.slug);
+  put(data, "description", d.description);
+  data.set("url", domain_path(d));
+  data.set("count", std::to_string(d.procedures.size()));
+  TemplateList procedures;
+  for (std::size_t i : d.procedures) procedures.push_back(procedure_link(site_.procedures[i]));
+  data.set("procedures", procedures);
+  return data;
+}
+
+std::vector<RenderJob> plan_site(const RenderContext& ctx) {
+  const Site& site = ctx.site();
+  std::vector<RenderJob> jobs;
+  auto add = [&](std::string path, std::function<OutputFile(Diagnostics&)> run) {
+    jobs.push_back({std::move(path), std::move(run)});
+  };
+  add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
+  add("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });
+  add("tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); });
+  add("404.html", [&ctx](Diagnostics&) { return render_not_found(ctx); });
+  add("sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); });
+  add("robots.txt", [&ctx](Diagnostics&) { return render_robots(ctx); });
+  for (const Domain& d : site.domains)
+    add(domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); });
+  for (const Procedure& p : site.procedures) {
+    add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); });
+    if (!p.code.empty())
+      add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); });
+  }
+  for (const Page& page : site.pages)
+    add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
+  for (const AssetFile& asset : ctx.theme().assets())
+    add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
+  return jobs;
+}
+
+}  // namespace ck

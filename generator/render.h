@@ -1,0 +1,65 @@
+// Stage 3 of a build: the site model becomes output files. Each file is a job
+// that reads the immutable model and theme, so jobs can run in any order and
+// in parallel and still give the same bytes.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "model.h"
+#include "theme.h"
+
+namespace ck {
+
+struct OutputFile {
+  std::string path;   // relative to the output root
+  std::string bytes;  // contents; see copy_from
+  std::string copy_from;  // when set, the file is a copy of this source file
+};
+
+struct RenderJob {
+  std::string path;
+  std::function<OutputFile(Diagnostics&)> run;
+};
+
+// Everything one job needs: the model, the theme and data shared by pages.
+class RenderContext {
+ public:
+  RenderContext(const Site& site, const Theme& theme);
+  const Site& site() const { return site_; }
+  const Theme& theme() const { return theme_; }
+
+  // Data every page template sees: site, t (strings), menu, root, canonical.
+  TemplateData page_data(const std::string& path, const std::string& title) const;
+  // Renders Markdown with the site's raw-HTML setting.
+  std::string markdown(const MarkdownSource& source, int heading_shift, int min_level,
+                       Diagnostics& diags) const;
+  TemplateData procedure_link(const Procedure& p) const;  // name, code, url
+  TemplateData domain_summary(const Domain& d) const;     // name, url, count, procedures
+  const std::string& text(const std::string& key) const { return theme_.string(key); }
+
+ private:
+  const Site& site_;
+  const Theme& theme_;
+  TemplateData shared_;
+};
+
+std::vector<RenderJob> plan_site(const RenderContext& ctx);
+
+// The individual kinds of pages, each in its own file.
+OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagnostics& diags);
+OutputFile render_short_link(const RenderContext& ctx, const Procedure& p);
+OutputFile render_home(const RenderContext& ctx);
+OutputFile render_catalog(const RenderContext& ctx);
+OutputFile render_domain(const RenderContext& ctx, const Domain& d);
+OutputFile render_search(const RenderContext& ctx);
+OutputFile render_static_page(const RenderContext& ctx, const Page& page, Diagnostics& diags);
+OutputFile render_not_found(const RenderContext& ctx);
+OutputFile render_sitemap(const RenderContext& ctx);
+OutputFile render_robots(const RenderContext& ctx);
+
+// Text safe inside XML and HTML text and attribute values.
+std::string escape_xml(std::string_view text);
+
+}  // namespace ck

@@ -1,0 +1,149 @@
+// The procedure page, in the order a citizen needs it: what it is for, who may
+// apply, which papers to bring, how long and how much, where to go, the steps,
+// the result and the legal basis. Plus its /tthc/<code>/ short link.
+#include "render.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+TemplateList text_items(const std::vector<std::string>& texts) {
+  TemplateList list;
+  for (const std::string& text : texts) list.push_back(TemplateData("text", text));
+  return list;
+}
+
+std::string channel_label(const RenderContext& ctx, ChannelKind kind) {
+  switch (kind) {
+    case ChannelKind::online: return ctx.text("channel_online");
+    case ChannelKind::postal: return ctx.text("channel_postal");
+    case ChannelKind::direct: break;
+  }
+  return ctx.text("channel_direct");
+}
+
+TemplateList channels_data(const RenderContext& ctx, const Procedure& p) {
+  TemplateList list;
+  for (const Channel& c : p.channels) {
+    TemplateData row;
+    row.set("label", channel_label(ctx, c.kind));
+    put(row, "time_limit", c.time_limit);
+    put(row, "fee", c.fee);
+    put(row, "note", c.note);
+    list.push_back(row);
+  }
+  return list;
+}
+
+// A form is either a web address or a file the site ships under its root.
+TemplateData paper_data(const Paper& paper, const std::string& id) {
+  TemplateData item;
+  item.set("id", id);
+  put(item, "name", paper.name);
+  item.set("originals", std::to_string(paper.originals));
+  item.set("copies", std::to_string(paper.copies));
+  put(item, "note", paper.note);
+  item.set("has_form", !paper.form.empty());
+  item.set("form_is_web", paper.form.starts_with("http://") || paper.form.starts_with("https://"));
+  put(item, "form", paper.form);
+  return item;
+}
+
+TemplateList documents_data(const Procedure& p) {
+  TemplateList groups;
+  int counter = 0;
+  for (const PaperGroup& group : p.documents) {
+    TemplateData g;
+    put(g, "case", group.case_name);
+    TemplateList papers;
+    for (const Paper& paper : group.papers) papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
+    g.set("papers", papers);
+    groups.push_back(g);
+  }
+  return groups;
+}
+
+TemplateList legal_data(const Procedure& p) {
+  TemplateList list;
+  for (const LegalDocument& doc : p.legal_basis) {
+    TemplateData row;
+    put(row, "number", doc.number);
+    put(row, "title", doc.title);
+    put(row, "issuer", doc.issuer);
+    if (doc.date) row.set("date", format_vietnamese(*doc.date));
+    list.push_back(row);
+  }
+  return list;
+}
+
+TemplateData agency_data(const Agencies& agency) {
+  TemplateData data;
+  put(data, "performing", agency.performing);
+  put(data, "authority", agency.authority);
+  put(data, "coordinating", agency.coordinating);
+  data.set("any", !agency.performing.empty() || !agency.authority.empty() || !agency.coordinating.empty());
+  return data;
+}
+
+TemplateData online_data(const RenderContext& ctx, const Procedure& p) {
+  TemplateData data;
+  put(data, "url", p.online_url);
+  data.set("has_link", !p.online_url.empty());
+  data.set("full", p.online == OnlineService::full);
+  data.set("partial", p.online == OnlineService::partial);
+  data.set("label", p.online == OnlineService::full      ? ctx.text("online_full")
+                    : p.online == OnlineService::partial ? ctx.text("online_partial")
+                                                         : ctx.text("online_none"));
+  return data;
+}
+
+TemplateList related_data(const RenderContext& ctx, const Procedure& p) {
+  TemplateList list;
+  for (const std::string& code : p.related)
+    if (const Procedure* other = ctx.site().find_procedure(code)) list.push_back(ctx.procedure_link(*other));
+  return list;
+}
+
+}  // namespace
+
+OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagnostics& diags) {
+  const std::string path = procedure_path(p);
+  TemplateData data = ctx.page_data(path, p.name);
+  put(data, "description", p.summary);
+  TemplateData proc = ctx.procedure_link(p);
+  put(proc, "summary", p.summary);
+  put(proc, "level", p.level);
+  put(proc, "type", p.type);
+  put_list(proc, "applicants", text_items(p.applicants));
+  put_list(proc, "documents", documents_data(p));
+  proc.set("channels", channels_data(ctx, p));
+  proc.set("online", online_data(ctx, p));
+  proc.set("submit_at", p.submit_at.empty() ? ctx.site().config.contact.address : p.submit_at);
+  proc.set("agency", agency_data(p.agency));
+  put(proc, "steps", ctx.markdown(p.body, 1, 3, diags));
+  put(proc, "result", p.result);
+  put_list(proc, "conditions", text_items(p.conditions));
+  put_list(proc, "legal_basis", legal_data(p));
+  put_list(proc, "keywords", text_items(p.keywords));
+  put_list(proc, "related", related_data(ctx, p));
+  if (!p.code.empty()) proc.set("short_url", absolute_url(ctx.site().config, short_path(p.code)));
+  if (const Domain* d = ctx.site().find_domain(p.domain)) {
+    TemplateData domain;
+    domain.set("name", d->name);
+    domain.set("url", domain_path(*d));
+    proc.set("domain", domain);
+  }
+  data.set("procedure", proc);
+  return {path + "index.html", ctx.theme().render_page("procedure", std::move(data)), {}};
+}
+
+OutputFile render_short_link(const RenderContext& ctx, const Procedure& p) {
+  const std::string path = short_path(p.code);
+  TemplateData data = ctx.page_data(path, p.name);
+  data.set("target", root_prefix(path) + procedure_path(p));
+  data.set("target_absolute", absolute_url(ctx.site().config, procedure_path(p)));
+  put(data, "code", p.code);
+  return {path + "index.html", ctx.theme().render("shortlink", data), {}};
+}
+
+}  // namespace ck

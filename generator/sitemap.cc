@@ -1,0 +1,34 @@
+// sitemap.xml and robots.txt: absolute URLs from the configured base URL.
+#include "render.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+void add_url(std::string& xml, const SiteConfig& config, const std::string& path) {
+  xml += "  <url><loc>" + escape_xml(absolute_url(config, path)) + "</loc></url>\n";
+}
+
+}  // namespace
+
+OutputFile render_sitemap(const RenderContext& ctx) {
+  const Site& site = ctx.site();
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  add_url(xml, site.config, "");
+  add_url(xml, site.config, std::string(kCatalogPath));
+  add_url(xml, site.config, std::string(kSearchPath));
+  for (const Domain& d : site.domains) add_url(xml, site.config, domain_path(d));
+  for (const Procedure& p : site.procedures) add_url(xml, site.config, procedure_path(p));
+  for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
+  xml += "</urlset>\n";
+  return {"sitemap.xml", std::move(xml), {}};
+}
+
+OutputFile render_robots(const RenderContext& ctx) {
+  return {"robots.txt",
+          "User-agent: *\nAllow: /\nSitemap: " + absolute_url(ctx.site().config, "sitemap.xml") + "\n", {}};
+}
+
+}  // namespace ck

@@ -1,0 +1,42 @@
+// Mustache templates, the one place that includes kainjow mustache.
+// {{name}} is HTML-escaped; {{{name}}} inserts generator-made HTML only.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "diagnostics.h"
+
+namespace ck {
+
+using TemplateData = kainjow::mustache::data;
+using TemplateList = kainjow::mustache::list;
+
+// Sets `key` only when `value` is non-empty: in a template, {{#key}} …
+// {{/key}} then shows a block only for values the editor gave.
+inline void put(TemplateData& data, const std::string& key, const std::string& value) {
+  if (!value.empty()) data.set(key, value);
+}
+
+// Sets a list and a flag "has_<key>", since {{#key}} iterates and cannot
+// also wrap a heading shown once for a non-empty list.
+inline void put_list(TemplateData& data, const std::string& key, const TemplateList& list) {
+  data.set(key, list);
+  data.set("has_" + key, !list.empty());
+}
+
+class Template {
+ public:
+  // Parses once; reports a syntax error against `file`.
+  static std::optional<Template> parse(const std::string& text, const std::string& file,
+                                       Diagnostics& diags);
+  std::string render(const TemplateData& data) const;
+
+ private:
+  std::shared_ptr<kainjow::mustache::mustache> compiled_;
+};
+
+}  // namespace ck

@@ -1,0 +1,128 @@
+#include "theme.h"
+
+#include "fields.h"
+#include "load.h"
+
+namespace ck {
+namespace {
+
+// Every template a theme must provide (from itself or the default theme).
+const std::vector<std::string> kTemplateNames = {
+    "layout", "home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink"};
+
+std::vector<std::string> search_dirs(const ThemeLocation& where, const Disk& disk) {
+  std::vector<std::string> dirs;
+  if (!where.site_templates.empty() && disk.is_directory(where.site_templates))
+    dirs.push_back(where.site_templates);
+  if (where.name != "default") dirs.push_back(where.themes_dir + "/" + where.name);
+  dirs.push_back(where.themes_dir + "/default");
+  return dirs;
+}
+
+// The first of `dirs` holding `relative`, as a full path; "" when none does.
+std::string find_in(const std::vector<std::string>& dirs, const std::string& relative, const Disk& disk) {
+  for (const std::string& dir : dirs) {
+    std::string error;
+    std::string path = dir + "/" + relative;
+    if (disk.read_file(path, &error) || error != "does not exist") return path;
+  }
+  return {};
+}
+
+std::vector<std::string> template_dirs(const std::vector<std::string>& dirs) {
+  std::vector<std::string> out;
+  for (const std::string& dir : dirs) out.push_back(dir.ends_with("/templates") ? dir : dir + "/templates");
+  return out;
+}
+
+void load_strings(const std::vector<std::string>& dirs, const std::string& language, const Disk& disk,
+                  std::map<std::string, std::string>& table, Diagnostics& diags) {
+  // Later directories are fallbacks, so read them first and let earlier ones win.
+  for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir) {
+    std::string path = *dir + "/i18n/" + language + ".yaml";
+    std::string error;
+    if (!disk.read_file(path, &error)) continue;
+    if (auto file = read_source(disk, path, diags))
+      if (auto fields = Fields::parse(file->text, {path, 1, 1}, diags))
+        for (auto& [key, value] : fields->entries()) table[key] = value;
+  }
+}
+
+}  // namespace
+
+std::string expand_partials(const std::string& text, const std::vector<std::string>& dirs,
+                            const Disk& disk, const std::string& file, Diagnostics& diags, int depth) {
+  std::string out;
+  std::size_t at = 0;
+  for (std::size_t open; (open = text.find("{{>", at)) != std::string::npos;) {
+    std::size_t close = text.find("}}", open);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    name.erase(0, name.find_first_not_of(' '));
+    name.erase(name.find_last_not_of(' ') + 1);
+    out.append(text, at, open - at);
+    std::string path = find_in(dirs, "partials/" + name + ".mustache", disk);
+    std::string error;
+    auto partial = path.empty() ? std::nullopt : disk.read_file(path, &error);
+    if (!partial || depth > 8)
+      diags.error({file, 0, 0}, {"không tìm thấy mẫu con \"" + name + "\"", "partial \"" + name + "\" not found"},
+                  {"tạo tệp partials/" + name + ".mustache trong giao diện", "create partials/" + name + ".mustache in the theme"});
+    else
+      out += expand_partials(*partial, dirs, disk, path, diags, depth + 1);
+    at = close + 2;
+  }
+  out.append(text, at);
+  return out;
+}
+
+std::optional<Theme> Theme::load(const ThemeLocation& where, const Disk& disk, Diagnostics& diags) {
+  if (!disk.is_directory(where.themes_dir + "/" + where.name)) {
+    diags.error({where.themes_dir + "/" + where.name, 0, 0},
+                {"không tìm thấy giao diện \"" + where.name + "\"", "theme \"" + where.name + "\" not found"},
+                {"kiểm tra trường theme trong content/site.yaml, hoặc chỉ thư mục giao diện bằng --themes",
+                 "check theme in content/site.yaml, or point at the themes folder with --themes"});
+    return std::nullopt;
+  }
+  const std::vector<std::string> dirs = search_dirs(where, disk);
+  const std::vector<std::string> tdirs = template_dirs(dirs);
+  Theme theme;
+  for (const std::string& name : kTemplateNames) {
+    std::string path = find_in(tdirs, name + ".mustache", disk);
+    std::string error;
+    auto text = path.empty() ? std::nullopt : disk.read_file(path, &error);
+    if (!text) {
+      diags.error({where.themes_dir + "/default/templates/" + name + ".mustache", 0, 0},
+                  {"giao diện thiếu mẫu trang \"" + name + "\"", "the theme has no \"" + name + "\" template"},
+                  {"cài lại giao diện mặc định", "reinstall the default theme"});
+      continue;
+    }
+    if (auto t = Template::parse(expand_partials(*text, tdirs, disk, path, diags), path, diags))
+      theme.templates_.emplace(name, std::move(*t));
+  }
+  load_strings(dirs, where.language, disk, theme.string_table_, diags);
+  for (const auto& [key, value] : theme.string_table_) theme.strings_.set(key, value);
+  std::map<std::string, std::string> assets;  // output path -> source, first directory wins
+  for (auto dir = dirs.rbegin(); dir != dirs.rend(); ++dir)
+    for (const std::string& path : disk.list(*dir + "/static", ""))
+      assets[path.substr(dir->size() + 8)] = path;
+  for (const auto& [out, src] : assets) theme.assets_.push_back({"assets/" + out, src});
+  if (diags.has_errors()) return std::nullopt;
+  return theme;
+}
+
+std::string Theme::render(const std::string& name, const TemplateData& data) const {
+  return templates_.at(name).render(data);
+}
+
+std::string Theme::render_page(const std::string& name, TemplateData data) const {
+  data.set("content", templates_.at(name).render(data));
+  return templates_.at("layout").render(data);
+}
+
+const std::string& Theme::string(const std::string& key) const {
+  static const std::string missing;
+  auto it = string_table_.find(key);
+  return it == string_table_.end() ? missing : it->second;
+}
+
+}  // namespace ck

@@ -1,0 +1,33 @@
+// Where each kind of page lives in the output. Paths are relative to the site
+// root and end in "/" for pages (written as <path>index.html).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model.h"
+
+namespace ck {
+
+std::string procedure_path(const Procedure& procedure);  // thu-tuc/<slug>/
+std::string domain_path(const Domain& domain);           // linh-vuc/<slug>/
+std::string short_path(const std::string& code);         // tthc/<code>/
+std::string page_path(const Page& page);                 // <slug>/
+inline constexpr std::string_view kCatalogPath = "thu-tuc/";
+inline constexpr std::string_view kSearchPath = "tim-kiem/";
+inline constexpr std::string_view kAssetsPath = "assets/";
+
+// First path segments the generator owns; a static page may not take them.
+bool is_reserved_section(std::string_view slug);
+
+// A procedure code usable in a URL: digits, letters, dots and hyphens.
+bool is_valid_code(std::string_view code);
+
+// "../../" for a page at "a/b/": the way back to the site root, so that the
+// site works from any base path and when opened from disk.
+std::string root_prefix(std::string_view page_path);
+
+// Absolute URL of a site path, from the configured base URL.
+std::string absolute_url(const SiteConfig& config, std::string_view path);
+
+}  // namespace ck

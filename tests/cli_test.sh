@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end checks of the congkhai command on the sample site: help and
+# exit codes, identical output across runs and thread counts, and a broken
+# source that must leave the previous output exactly as it was.
+set -u
+congkhai=$(realpath "$1")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0
+failed=0
+
+check() {  # check "description" command...
+  local what=$1
+  shift
+  if "$@" >"$work/last.log" 2>&1; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $what"
+    sed 's/^/    /' "$work/last.log"
+  fi
+}
+
+tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+help_lists_options() {
+  "$congkhai" --help | grep -q build &&
+    "$congkhai" build --help >"$work/help.txt" &&
+    for opt in --procedures --content --out --themes --jobs; do grep -q -- "$opt" "$work/help.txt" || return 1; done
+}
+bad_usage_exits_2() {
+  "$congkhai" build --no-such-option
+  [ $? -eq 2 ]
+}
+same_bytes_every_run() {
+  "$congkhai" build --out "$work/a" -j 1 >/dev/null &&
+    "$congkhai" build --out "$work/b" -j 2 >/dev/null &&
+    "$congkhai" build --out "$work/a" -j 2 >/dev/null &&
+    diff -r "$work/a" "$work/b"
+}
+every_procedure_has_page_and_short_link() {
+  local n_sources n_pages n_links
+  n_sources=$(find procedures -name '*.md' | wc -l)
+  n_pages=$(find "$work/a/thu-tuc" -mindepth 2 -name index.html | wc -l)
+  n_links=$(find "$work/a/tthc" -mindepth 2 -name index.html | wc -l)
+  echo "sources=$n_sources pages=$n_pages short-links=$n_links"
+  [ "$n_sources" -gt 0 ] && [ "$n_pages" -eq "$n_sources" ] && [ "$n_links" -eq "$n_sources" ]
+}
+sitemap_lists_every_page() {
+  local missing=0
+  while read -r page; do
+    url="https://quangkhai.example.vn/${page%index.html}"
+    grep -q "<loc>$url</loc>" "$work/a/sitemap.xml" || { echo "not in sitemap: $url"; missing=1; }
+  done < <(cd "$work/a" && find . -name index.html ! -path './tthc/*' | sed 's|^\./||' | sort)
+  [ $missing -eq 0 ]
+}
+broken_source_keeps_previous_output() {
+  cp -r procedures content "$work/site/"
+  (cd "$work/site" && "$congkhai" build --themes "$OLDPWD/themes" >/dev/null) || return 1
+  local before
+  before=$(tree_sum "$work/site/output")
+  printf -- '---\nname: [unclosed\n---\n' >"$work/site/procedures/ho-tich/hong.md"
+  (cd "$work/site" && "$congkhai" build --themes "$OLDPWD/themes" 2>"$work/err.txt")
+  local status=$?
+  cat "$work/err.txt"
+  [ $status -eq 1 ] &&
+    grep -q '^procedures/ho-tich/hong.md:[23]:[0-9]*: error: YAML không hợp lệ' "$work/err.txt" &&
+    [ "$(tree_sum "$work/site/output")" = "$before" ] &&
+    [ -z "$(find "$work/site" -maxdepth 1 -name '.output.staging*')" ]
+}
+foreign_output_folder_is_refused() {
+  mkdir -p "$work/foreign" && echo keep >"$work/foreign/thesis.docx"
+  ! "$congkhai" build --out "$work/foreign" && [ "$(cat "$work/foreign/thesis.docx")" = keep ]
+}
+
+mkdir -p "$work/site"
+check "--help lists every build option" help_lists_options
+check "bad usage exits with status 2" bad_usage_exits_2
+check "two builds, -j1 and -j2, give identical trees" same_bytes_every_run
+check "every procedure has a page and a /tthc/ short link" every_procedure_has_page_and_short_link
+check "the sitemap lists every page" sitemap_lists_every_page
+check "a YAML error names file:line and leaves output/ as it was" broken_source_keeps_previous_output
+check "a folder congkhai did not write is never replaced" foreign_output_folder_is_refused
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,118 @@
+#include "front_matter.h"
+
+#include <gtest/gtest.h>
+
+#include "fields.h"
+
+namespace ck {
+namespace {
+
+TEST(FrontMatter, SplitsYamlAndBodyWithLineNumbers) {
+  Diagnostics diags;
+  SourceFile file{"p.md", "---\nname: A\ncode: 1\n---\nBody line\n"};
+  auto fm = split_front_matter(file, diags);
+  ASSERT_TRUE(fm);
+  EXPECT_EQ(fm->yaml, "name: A\ncode: 1\n");
+  EXPECT_EQ(fm->yaml_first_line, 2);
+  EXPECT_EQ(fm->body, "Body line\n");
+  EXPECT_EQ(fm->body_first_line, 5);
+  EXPECT_FALSE(diags.has_errors());
+}
+
+TEST(FrontMatter, AcceptsWindowsLineEndingsAndEmptyBody) {
+  Diagnostics diags;
+  SourceFile file{"p.md", "---\r\nname: A\r\n---\r\n"};
+  auto fm = split_front_matter(file, diags);
+  ASSERT_TRUE(fm);
+  EXPECT_EQ(fm->body, "");
+}
+
+TEST(FrontMatter, MissingOpeningFenceIsAnError) {
+  Diagnostics diags;
+  SourceFile file{"p.md", "name: A\n"};
+  EXPECT_FALSE(split_front_matter(file, diags));
+  EXPECT_EQ(format_all(diags, Lang::en),
+            "p.md:1:1: error: file must start with a line \"---\" (the YAML front matter)\n"
+            "  hint: add a line --- at the top and another after the fields\n");
+}
+
+TEST(FrontMatter, MissingClosingFenceIsAnError) {
+  Diagnostics diags;
+  SourceFile file{"p.md", "---\nname: A\n"};
+  EXPECT_FALSE(split_front_matter(file, diags));
+  EXPECT_EQ(diags.error_count(), 1);
+}
+
+TEST(Fields, PositionsAreLinesOfTheFile) {
+  Diagnostics diags;
+  auto fields = Fields::parse("name: A\ncount: many\n", {"p.md", 2, 1}, diags);
+  ASSERT_TRUE(fields);
+  EXPECT_FALSE(fields->integer("count").has_value());
+  EXPECT_EQ(format_all(diags, Lang::en),
+            "p.md:3:8: error: field \"count\" must be a whole number, not \"many\"\n"
+            "  hint: write digits only, without thousands separators (e.g. 2528)\n");
+}
+
+TEST(Fields, YamlSyntaxErrorPointsAtTheLine) {
+  Diagnostics diags;
+  EXPECT_FALSE(Fields::parse("name: A\n  bad: [\n", {"p.md", 2, 1}, diags));
+  auto all = diags.sorted();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].pos.file, "p.md");
+  EXPECT_GE(all[0].pos.line, 3);
+}
+
+TEST(Fields, MissingRequiredAndWrongTypeAreBothReported) {
+  Diagnostics diags;
+  auto fields = Fields::parse("channels: direct\n", {"p.md", 2, 1}, diags);
+  ASSERT_TRUE(fields);
+  EXPECT_EQ(fields->text("name", Need::required), "");
+  EXPECT_TRUE(fields->map_list("channels").empty());
+  EXPECT_EQ(diags.error_count(), 2);
+}
+
+TEST(Fields, UnknownKeyWarnsWithSuggestion) {
+  Diagnostics diags;
+  auto fields = Fields::parse("nmae: A\n", {"p.md", 2, 1}, diags);
+  ASSERT_TRUE(fields);
+  fields->text("name");
+  fields->warn_unknown_keys();
+  EXPECT_EQ(format_all(diags, Lang::en),
+            "p.md:2:1: warning: unknown field \"nmae\"\n  hint: did you mean \"name\"?\n");
+}
+
+TEST(Fields, TextListAcceptsOneTextOrAList) {
+  Diagnostics diags;
+  auto fields = Fields::parse("a: one\nb: [x, y]\nc: {k: v}\n", {"p.md", 1, 1}, diags);
+  ASSERT_TRUE(fields);
+  EXPECT_EQ(fields->text_list("a"), std::vector<std::string>{"one"});
+  EXPECT_EQ(fields->text_list("b"), (std::vector<std::string>{"x", "y"}));
+  EXPECT_TRUE(fields->text_list("c").empty());
+  EXPECT_EQ(diags.error_count(), 1);
+}
+
+TEST(Fields, DatesMustBeRealCalendarDays) {
+  Diagnostics diags;
+  auto fields = Fields::parse("a: 2024-02-29\nb: 2023-02-29\nc: 25/5/2023\n", {"p.md", 1, 1}, diags);
+  ASSERT_TRUE(fields);
+  EXPECT_TRUE(fields->date("a").has_value());
+  EXPECT_FALSE(fields->date("b").has_value());
+  EXPECT_FALSE(fields->date("c").has_value());
+  EXPECT_EQ(diags.error_count(), 2);
+}
+
+TEST(Fields, CodeKeepsItsDigitsExactlyAsWritten) {
+  Diagnostics diags;
+  auto fields = Fields::parse("code: 1.001193\nother: 2.000815\n", {"p.md", 1, 1}, diags);
+  ASSERT_TRUE(fields);
+  EXPECT_EQ(fields->text("code"), "1.001193");
+}
+
+TEST(Fields, EditDistance) {
+  EXPECT_EQ(edit_distance("name", "name"), 0u);
+  EXPECT_EQ(edit_distance("nmae", "name"), 2u);
+  EXPECT_EQ(edit_distance("", "abc"), 3u);
+}
+
+}  // namespace
+}  // namespace ck

@@ -1,0 +1,112 @@
+#include "render.h"
+
+#include <gtest/gtest.h>
+
+#include "load.h"
+#include "test_site.h"
+#include "theme.h"
+
+namespace ck {
+namespace {
+
+// Renders the in-memory site with the repository's default theme.
+class RenderTest : public ::testing::Test {
+ protected:
+  std::string render_file(MemoryDisk disk, const std::string& path, Diagnostics& diags) {
+    site_ = build_model(load_sources({}, disk, diags), diags);
+    RealDisk real;
+    theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
+    EXPECT_TRUE(theme_.has_value());
+    RenderContext ctx(site_, *theme_);
+    for (const RenderJob& job : plan_site(ctx))
+      if (job.path == path) return job.run(diags).bytes;
+    ADD_FAILURE() << "no job for " << path;
+    return {};
+  }
+  Site site_;
+  std::optional<Theme> theme_;
+};
+
+TEST_F(RenderTest, YamlValuesAreEscaped) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
+      "1.001193", "\"<script>alert(1)</script>\"", "ho-tich", "summary: \"a & b <img src=x onerror=alert(1)>\"\n");
+  Diagnostics diags;
+  std::string html = render_file(disk, "thu-tuc/script-alert-1-script/index.html", diags);
+  EXPECT_EQ(html.find("<script>"), std::string::npos);
+  EXPECT_EQ(html.find("<img src=x"), std::string::npos);
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
+  EXPECT_NE(html.find("a &amp; b &lt;img"), std::string::npos);
+}
+
+TEST_F(RenderTest, ShortLinkRedirectsToTheProcedurePage) {
+  Diagnostics diags;
+  std::string html = render_file(testing::small_site(), "tthc/1.001193/index.html", diags);
+  EXPECT_NE(html.find("<meta http-equiv=\"refresh\" content=\"0; url=../../thu-tuc/dang-ky-khai-sinh/\">"),
+            std::string::npos) << html;
+  EXPECT_NE(html.find("<link rel=\"canonical\" href=\"https://thu.example.vn/thu-tuc/dang-ky-khai-sinh/\">"),
+            std::string::npos);
+  EXPECT_NE(html.find("<a href=\"../../thu-tuc/dang-ky-khai-sinh/\">"), std::string::npos);
+}
+
+TEST_F(RenderTest, ProcedurePageHasChecklistAndOnlineLinkOnlyWhenGiven) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
+      "1.001193", "Đăng ký khai sinh", "ho-tich",
+      "online_service: toan-trinh\nonline_url: https://dichvucong.gov.vn/x\n"
+      "documents:\n  - name: Tờ khai\n    originals: 1\n    copies: 0\n");
+  Diagnostics diags;
+  std::string html = render_file(disk, "thu-tuc/dang-ky-khai-sinh/index.html", diags);
+  EXPECT_NE(html.find("<a class=\"button\" href=\"https://dichvucong.gov.vn/x\">Nộp hồ sơ trực tuyến</a>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<input type=\"checkbox\" id=\"giay-to-1\">"), std::string::npos);
+  EXPECT_NE(html.find("(Bản chính: 1 – Bản sao: 0)"), std::string::npos);
+  std::string other = render_file(testing::small_site(), "thu-tuc/dang-ky-khai-sinh/index.html", diags);
+  EXPECT_EQ(other.find("Nộp hồ sơ trực tuyến</a>"), std::string::npos);
+}
+
+TEST_F(RenderTest, SitemapListsEveryPageWithAbsoluteUrls) {
+  Diagnostics diags;
+  std::string xml = render_file(testing::small_site(), "sitemap.xml", diags);
+  for (const char* url : {"https://thu.example.vn/", "https://thu.example.vn/thu-tuc/",
+                          "https://thu.example.vn/thu-tuc/dang-ky-khai-sinh/",
+                          "https://thu.example.vn/linh-vuc/chung-thuc/", "https://thu.example.vn/gioi-thieu/"})
+    EXPECT_NE(xml.find("<loc>" + std::string(url) + "</loc>"), std::string::npos) << url;
+}
+
+TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
+  MemoryDisk disk;
+  disk.files["t/default/templates/partials/a.mustache"] = "[{{> b}}]";
+  disk.files["t/default/templates/partials/b.mustache"] = "B";
+  Diagnostics diags;
+  std::vector<std::string> dirs = {"t/default/templates"};
+  EXPECT_EQ(expand_partials("x{{> a }}y{{>missing}}", dirs, disk, "page", diags), "x[B]y");
+  EXPECT_EQ(diags.error_count(), 1);
+}
+
+TEST(Theme, SiteTemplateOverridesOneTemplateAndKeepsTheRest) {
+  MemoryDisk disk;
+  for (const char* name : {"home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink"})
+    disk.files[std::string("t/default/templates/") + name + ".mustache"] = name;
+  disk.files["t/default/templates/layout.mustache"] = "<{{{content}}}>";
+  disk.files["t/default/i18n/vi.yaml"] = "hello: Xin chào\n";
+  disk.files["site/templates/home.mustache"] = "mine {{t.hello}}";
+  Diagnostics diags;
+  auto theme = Theme::load({"t", "default", "vi", "site/templates"}, disk, diags);
+  ASSERT_TRUE(theme) << format_all(diags, Lang::en);
+  TemplateData data;
+  data.set("t", theme->strings());
+  EXPECT_EQ(theme->render_page("home", data), "<mine Xin chào>");
+  EXPECT_EQ(theme->render_page("catalog", data), "<catalog>");
+}
+
+TEST(Theme, MissingTemplateIsReported) {
+  MemoryDisk disk;
+  disk.files["t/default/templates/layout.mustache"] = "{{{content}}}";
+  Diagnostics diags;
+  EXPECT_FALSE(Theme::load({"t", "default", "vi", ""}, disk, diags));
+  EXPECT_EQ(diags.error_count(), 8);
+}
+
+}  // namespace
+}  // namespace ck
