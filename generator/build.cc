@@ -46,7 +46,8 @@ std::string find_themes_dir(const std::string& executable) {
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
   auto start = std::chrono::steady_clock::now();
   RealDisk disk;
-  Site site = build_model(load_sources(options.sources, disk, diags), diags);
+  const int threads = options.threads > 0 ? options.threads : default_threads();
+  Site site = build_model(load_sources(options.sources, disk, diags, threads), diags);
   ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
                       options.sources.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, disk, diags);
@@ -54,7 +55,6 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
 
   RenderContext ctx(site, *theme);
   std::vector<RenderJob> jobs = plan_site(ctx);
-  int threads = options.threads > 0 ? options.threads : default_threads();
   std::optional<OutputWriter> writer;
   if (options.write) {
     writer.emplace(options.out_dir);
