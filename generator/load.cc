@@ -121,10 +121,9 @@ std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags) {
 }
 
 std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
-  auto fm = split_front_matter(file, diags);
-  if (!fm) return std::nullopt;
-  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
-  if (!fields) return std::nullopt;
+  auto doc = read_document(file, diags);
+  if (!doc) return std::nullopt;
+  Fields* fields = &doc->fields;
   Page page;
   page.source = {file.path, 1, 1};
   page.title = fields->text("title", Need::required);
@@ -132,7 +131,7 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
   page.description = fields->text("description");
   page.menu = fields->integer("menu");
   page.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
-  page.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  page.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return page;
 }
