@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "parallel.h"
+#include "qr_codes.h"
 #include "render.h"
 #include "theme.h"
 #include "write.h"
@@ -47,6 +48,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   auto start = std::chrono::steady_clock::now();
   RealDisk disk;
   Site site = build_model(load_sources(options.sources, disk, diags), diags);
+  check_qr_codes(site, diags);
   ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
                       options.sources.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, disk, diags);

@@ -2,6 +2,7 @@
 #include "fields.h"
 #include "front_matter.h"
 #include "load.h"
+#include "load_qr.h"
 
 namespace ck {
 namespace {
@@ -141,6 +142,7 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   p.related = fields->text_list("related");
   p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
   p.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  load_procedure_qr(*fields, p);
   fields->warn_unknown_keys();
   return p;
 }

@@ -1,0 +1,50 @@
+#include "qr_image.h"
+
+#include <cmath>
+
+#include "png_writer.h"
+#include "render.h"
+
+namespace ck {
+namespace {
+
+// One subpath per horizontal run of dark modules: "M x y h n v1 h-n z".
+std::string dark_runs_path(const QrMatrix& m) {
+  std::string d;
+  for (int y = 0; y < m.size(); ++y)
+    for (int x = 0; x < m.size();) {
+      if (!m.dark(x, y)) {
+        ++x;
+        continue;
+      }
+      int start = x;
+      while (x < m.size() && m.dark(x, y)) ++x;
+      std::string n = std::to_string(x - start);
+      d += "M" + std::to_string(start) + " " + std::to_string(y) + "h" + n + "v1h-" + n + "z";
+    }
+  return d;
+}
+
+}  // namespace
+
+std::string qr_svg(const QrMatrix& matrix, std::string_view title) {
+  const std::string n = std::to_string(matrix.size());
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n + "\" width=\"" + n +
+         "\" height=\"" + n + "\" role=\"img\" shape-rendering=\"crispEdges\">\n<title>" + escape_xml(title) +
+         "</title>\n<rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"" +
+         dark_runs_path(matrix) + "\"/>\n</svg>\n";
+}
+
+std::string qr_png(const QrMatrix& matrix, int min_width, double width_cm) {
+  const int scale = (min_width + matrix.size() - 1) / matrix.size();
+  BilevelImage image;
+  image.width = image.height = matrix.size() * scale;
+  image.black.resize(static_cast<std::size_t>(image.width) * image.height);
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x)
+      image.black[static_cast<std::size_t>(y) * image.width + x] = matrix.dark(x / scale, y / scale);
+  image.dots_per_meter = static_cast<int>(std::lround(image.width / (width_cm / 100.0)));
+  return encode_png(image);
+}
+
+}  // namespace ck
