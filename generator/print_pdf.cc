@@ -16,12 +16,19 @@ namespace {
 constexpr double kMargin = 15;
 constexpr double kWidth = kA4Width - 2 * kMargin;
 constexpr double kFooterTop = kA4Height - 12;
-constexpr double kPosterQrMax = 130;
-constexpr double kPosterQrMin = 105;  // 10 cm and a little more, readable from 1 m
+// Sizes of the code itself, quiet zone not counted: a wall poster read from
+// 1 m needs 10 cm; a sheet held in the hand needs 3 cm.
+constexpr double kPosterSymbolMax = 115;
+constexpr double kPosterSymbolMin = 102;
+constexpr double kCellSymbol = 32;
 constexpr int kColumns = 4;
 constexpr double kCellWidth = kWidth / kColumns;
-constexpr double kCellQr = 35;  // 3.5 cm, above the 3 cm a hand-held sheet needs
-constexpr double kRowGap = 6;
+constexpr double kRowGap = 5;
+
+// The drawn size, quiet zone included, that gives the code itself `symbol` mm.
+double size_for_symbol(const QrMatrix& qr, double symbol) {
+  return symbol * qr.size() / qr.symbol_size();
+}
 
 struct Block {
   std::string text;
@@ -46,7 +53,9 @@ void footer(PdfDocument& doc, const std::string& left, const std::string& right)
 void draw_poster(PdfDocument& doc, const std::vector<Block>& above, const QrMatrix& qr,
                  const std::vector<Block>& below) {
   double scale = 1;
-  double qr_size = kPosterQrMax;
+  const double qr_max = size_for_symbol(qr, kPosterSymbolMax);
+  const double qr_min = size_for_symbol(qr, kPosterSymbolMin);
+  double qr_size = qr_max;
   auto measure = [&](const std::vector<Block>& blocks) {
     double h = 0;
     for (const Block& b : blocks) {
@@ -57,11 +66,11 @@ void draw_poster(PdfDocument& doc, const std::vector<Block>& above, const QrMatr
     return h;
   };
   for (; scale > 0.5; scale *= 0.92) {
-    double room = kFooterTop - 4 - kMargin - measure(above) - measure(below) - 8;
-    qr_size = std::min(kPosterQrMax, room);
-    if (qr_size >= kPosterQrMin) break;
+    double room = kFooterTop - 4 - kMargin - measure(above) - measure(below);
+    qr_size = std::min(qr_max, room);
+    if (qr_size >= qr_min) break;
   }
-  qr_size = std::max(qr_size, kPosterQrMin);
+  qr_size = std::max(qr_size, qr_min);
   double y = kMargin;
   auto draw = [&](const std::vector<Block>& blocks) {
     for (const Block& b : blocks) {
@@ -71,8 +80,8 @@ void draw_poster(PdfDocument& doc, const std::vector<Block>& above, const QrMatr
     }
   };
   draw(above);
-  doc.qr(qr, (kA4Width - qr_size) / 2, y + 2, qr_size);
-  y += qr_size + 6;
+  doc.qr(qr, (kA4Width - qr_size) / 2, y, qr_size);
+  y += qr_size;
   draw(below);
 }
 
@@ -96,8 +105,8 @@ struct DomainLayout {
 
 std::string code_line(const RenderContext& ctx, const Procedure& p) { return ctx.text("code") + ": " + p.code; }
 
-double cell_height(PdfDocument& doc, const RenderContext& ctx, const Procedure& p) {
-  return kCellQr + 1 + doc.measure(p.name, style(8.5, true), kCellWidth - 3) + doc.measure(code_line(ctx, p), style(8), kCellWidth - 3);
+double cell_height(PdfDocument& doc, const RenderContext& ctx, const Procedure& p, const QrMatrix& qr) {
+  return size_for_symbol(qr, kCellSymbol) + doc.measure(p.name, style(8.5, true), kCellWidth - 3) + doc.measure(code_line(ctx, p), style(8), kCellWidth - 3);
 }
 
 std::vector<Block> sheet_header(const RenderContext& ctx, const Domain& d, bool continued) {
@@ -122,7 +131,7 @@ double draw_blocks(PdfDocument& doc, const std::vector<Block>& blocks, double y)
 DomainLayout layout_domain(PdfDocument& doc, const RenderContext& ctx, const Domain& d) {
   DomainLayout layout{&d, {}, {}};
   for (const Procedure* p : coded_procedures(ctx.site(), d))
-    if (auto qr = procedure_qr(ctx.site(), *p)) layout.cells.push_back({p, *qr, cell_height(doc, ctx, *p)});
+    if (auto qr = procedure_qr(ctx.site(), *p)) layout.cells.push_back({p, *qr, cell_height(doc, ctx, *p, *qr)});
   double bottom = kFooterTop - 6;
   double y = bottom;  // forces a first page
   for (std::size_t first = 0; first < layout.cells.size(); first += kColumns) {
@@ -146,8 +155,9 @@ std::string page_label(const RenderContext& ctx, int page, int total) {
 }
 
 void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, double x, double y) {
-  doc.qr(cell.qr, x + (kCellWidth - kCellQr) / 2, y, kCellQr);
-  y += kCellQr + 1;
+  const double size = size_for_symbol(cell.qr, kCellSymbol);
+  doc.qr(cell.qr, x + (kCellWidth - size) / 2, y, size);
+  y += size;
   y += doc.text(cell.procedure->name, style(8.5, true), x + 1.5, y, kCellWidth - 3);
   doc.text(code_line(ctx, *cell.procedure), style(8), x + 1.5, y, kCellWidth - 3);
 }

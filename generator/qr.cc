@@ -29,7 +29,7 @@ QrMatrix with_quiet_zone(const QRcode& code, int quiet_zone) {
   for (int y = 0; y < code.width; ++y)
     for (int x = 0; x < code.width; ++x)
       dark[static_cast<std::size_t>(y + quiet_zone) * size + x + quiet_zone] = code.data[y * code.width + x] & 1;
-  return QrMatrix(size, code.version, std::move(dark));
+  return QrMatrix(size, quiet_zone, code.version, std::move(dark));
 }
 
 }  // namespace

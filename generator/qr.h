@@ -22,14 +22,17 @@ struct QrOptions {
 // A square of modules, true = dark, including the quiet zone.
 class QrMatrix {
  public:
-  QrMatrix(int size, int version, std::vector<bool> dark)
-      : size_(size), version_(version), dark_(std::move(dark)) {}
+  QrMatrix(int size, int quiet_zone, int version, std::vector<bool> dark)
+      : size_(size), quiet_zone_(quiet_zone), version_(version), dark_(std::move(dark)) {}
   int size() const { return size_; }  // modules per side, quiet zone included
+  int quiet_zone() const { return quiet_zone_; }
+  int symbol_size() const { return size_ - 2 * quiet_zone_; }  // modules of the code itself
   int version() const { return version_; }
   bool dark(int x, int y) const { return dark_[static_cast<std::size_t>(y) * size_ + x]; }
 
  private:
   int size_;
+  int quiet_zone_;
   int version_;
   std::vector<bool> dark_;
 };
