@@ -17,8 +17,8 @@ void load_survey_url(Fields& site, SiteConfig& config) {
   if (config.survey_url.empty() || is_web_url(config.survey_url)) return;
   site.diags().error(site.pos_of("survey_url"),
                      {"survey_url phải là địa chỉ web đầy đủ", "survey_url must be a full web address"},
-                     {"bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/p/home/dvc-danh-gia.html",
-                      "start with https://, e.g. https://dichvucong.gov.vn/p/home/dvc-danh-gia.html"});
+                     {"bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/…",
+                      "start with https://, e.g. https://dichvucong.gov.vn/…"});
   config.survey_url.clear();
 }
 

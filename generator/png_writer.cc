@@ -32,11 +32,11 @@ void append_bytes(png_structp png, png_bytep data, png_size_t length) {
 
 void no_flush(png_structp) {}
 
-// Packs a row eight pixels to a byte, 1 = white as PNG grayscale wants.
-std::vector<png_byte> pack_row(const BilevelImage& image, int y) {
-  std::vector<png_byte> row((image.width + 7) / 8, 0);
-  for (int x = 0; x < image.width; ++x)
-    if (!image.black[static_cast<std::size_t>(y) * image.width + x]) row[x / 8] |= 0x80 >> (x % 8);
+// PNG grayscale says 1 for white.
+std::vector<png_byte> png_row(const BilevelImage& image, int y) {
+  std::vector<png_byte> row(image.black.begin() + y * image.row_bytes(),
+                            image.black.begin() + (y + 1) * image.row_bytes());
+  for (png_byte& byte : row) byte = static_cast<png_byte>(~byte);
   return row;
 }
 
@@ -47,7 +47,7 @@ std::string encode_png(const BilevelImage& image) {
   PngWriter writer;
   if (!writer.ok()) return {};
   std::vector<std::vector<png_byte>> rows;
-  for (int y = 0; y < image.height; ++y) rows.push_back(pack_row(image, y));
+  for (int y = 0; y < image.height; ++y) rows.push_back(png_row(image, y));
   // libpng reports errors by longjmp; nothing with a destructor is created
   // between here and the writes below.
   if (setjmp(png_jmpbuf(writer.png()))) return {};
@@ -56,6 +56,8 @@ std::string encode_png(const BilevelImage& image) {
                PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   if (image.dots_per_meter > 0)
     png_set_pHYs(writer.png(), writer.info(), image.dots_per_meter, image.dots_per_meter, PNG_RESOLUTION_METER);
+  // Rows of a QR code repeat whole modules: no filter compresses them best.
+  png_set_filter(writer.png(), 0, PNG_FILTER_NONE);
   png_set_compression_level(writer.png(), 9);
   png_write_info(writer.png(), writer.info());
   for (std::vector<png_byte>& row : rows) png_write_row(writer.png(), row.data());

@@ -1,5 +1,6 @@
 #include "qr_image.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "png_writer.h"
@@ -39,10 +40,13 @@ std::string qr_png(const QrMatrix& matrix, int min_width, double width_cm) {
   const int scale = (min_width + matrix.size() - 1) / matrix.size();
   BilevelImage image;
   image.width = image.height = matrix.size() * scale;
-  image.black.resize(static_cast<std::size_t>(image.width) * image.height);
-  for (int y = 0; y < image.height; ++y)
+  image.black.resize(image.height * image.row_bytes());
+  for (int my = 0; my < matrix.size(); ++my) {
+    std::uint8_t* first = &image.black[static_cast<std::size_t>(my) * scale * image.row_bytes()];
     for (int x = 0; x < image.width; ++x)
-      image.black[static_cast<std::size_t>(y) * image.width + x] = matrix.dark(x / scale, y / scale);
+      if (matrix.dark(x / scale, my)) first[x / 8] |= 0x80 >> (x % 8);
+    for (int copy = 1; copy < scale; ++copy) std::copy_n(first, image.row_bytes(), first + copy * image.row_bytes());
+  }
   image.dots_per_meter = static_cast<int>(std::lround(image.width / (width_cm / 100.0)));
   return encode_png(image);
 }
