@@ -99,16 +99,9 @@ void PdfDocument::qr(const QrMatrix& qr, double x, double y, double size) {
   cairo_t* cr = impl_->cr.get();
   const double module = size / qr.size();
   cairo_new_path(cr);
-  for (int row = 0; row < qr.size(); ++row)
-    for (int col = 0; col < qr.size();) {
-      if (!qr.dark(col, row)) {
-        ++col;
-        continue;
-      }
-      int start = col;
-      while (col < qr.size() && qr.dark(col, row)) ++col;
-      cairo_rectangle(cr, x + start * module, y + row * module, (col - start) * module, module);
-    }
+  qr.for_each_dark_run([&](int col, int row, int length) {
+    cairo_rectangle(cr, x + col * module, y + row * module, length * module, module);
+  });
   // One fill for the whole code: abutting squares show no hairline seams.
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_fill(cr);

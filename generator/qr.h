@@ -30,6 +30,22 @@ class QrMatrix {
   int version() const { return version_; }
   bool dark(int x, int y) const { return dark_[static_cast<std::size_t>(y) * size_ + x]; }
 
+  // Calls fn(x, y, length) for each horizontal run of dark modules, row by
+  // row: drawing runs instead of single modules keeps SVG and PDF small.
+  template <typename Fn>
+  void for_each_dark_run(Fn&& fn) const {
+    for (int y = 0; y < size_; ++y)
+      for (int x = 0; x < size_;) {
+        if (!dark(x, y)) {
+          ++x;
+          continue;
+        }
+        int start = x;
+        while (x < size_ && dark(x, y)) ++x;
+        fn(start, y, x - start);
+      }
+  }
+
  private:
   int size_;
   int quiet_zone_;

@@ -9,20 +9,13 @@
 namespace ck {
 namespace {
 
-// One subpath per horizontal run of dark modules: "M x y h n v1 h-n z".
+// One subpath per run of dark modules: "M x y h n v1 h-n z".
 std::string dark_runs_path(const QrMatrix& m) {
   std::string d;
-  for (int y = 0; y < m.size(); ++y)
-    for (int x = 0; x < m.size();) {
-      if (!m.dark(x, y)) {
-        ++x;
-        continue;
-      }
-      int start = x;
-      while (x < m.size() && m.dark(x, y)) ++x;
-      std::string n = std::to_string(x - start);
-      d += "M" + std::to_string(start) + " " + std::to_string(y) + "h" + n + "v1h-" + n + "z";
-    }
+  m.for_each_dark_run([&d](int x, int y, int length) {
+    std::string n = std::to_string(length);
+    d += "M" + std::to_string(x) + " " + std::to_string(y) + "h" + n + "v1h-" + n + "z";
+  });
   return d;
 }
 
