@@ -6,6 +6,7 @@
 
 #include "model.h"
 #include "parallel.h"
+#include "qr_codes.h"
 #include "render.h"
 #include "stamp.h"
 #include "theme.h"
@@ -67,6 +68,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   RealDisk disk;
   const int threads = options.threads > 0 ? options.threads : default_threads();
   Site site = build_model(load_sources(options.sources, disk, diags, threads), diags);
+  check_qr_codes(site, diags);
   ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
                       options.sources.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, disk, diags);

@@ -2,6 +2,7 @@
 
 #include "fields.h"
 #include "front_matter.h"
+#include "load_qr.h"
 #include "parallel.h"
 
 namespace ck {
@@ -98,6 +99,7 @@ std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& 
   config.sample_data = site->boolean("sample_data").value_or(false);
   load_contact(*site, config);
   load_opening_hours(*site, config);
+  load_qr_settings(*site, config);
   site->warn_unknown_keys();
   return config;
 }

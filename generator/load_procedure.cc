@@ -2,6 +2,7 @@
 #include "fields.h"
 #include "front_matter.h"
 #include "load.h"
+#include "load_qr.h"
 
 namespace ck {
 namespace {
@@ -140,6 +141,7 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   p.related = fields->text_list("related");
   p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
   p.body = std::move(doc->body);
+  load_procedure_qr(*fields, p);
   fields->warn_unknown_keys();
   return p;
 }

@@ -9,6 +9,7 @@
 
 #include "dates.h"
 #include "diagnostics.h"
+#include "qr.h"
 
 namespace ck {
 
@@ -65,6 +66,10 @@ struct FieldPlaces {
   SourcePos slug;
 };
 
+// What a procedure's printed QR code opens: its stable short URL
+// (/tthc/<code>/) or the online submission page.
+enum class QrTarget { short_url, online_url };
+
 struct Procedure {
   SourcePos source;
   FieldPlaces at;
@@ -88,6 +93,9 @@ struct Procedure {
   std::vector<std::string> keywords;
   std::vector<std::string> related;  // codes
   MarkdownSource body;
+  std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
+  SourcePos qr_encode_at;
+  SourcePos online_url_at;
 };
 
 struct Domain {
@@ -121,6 +129,13 @@ struct Contact {
   std::string email;
 };
 
+// How QR codes and print files are made (site.yaml "qr:").
+struct QrSettings {
+  QrLevel level = QrLevel::M;
+  QrTarget encode = QrTarget::short_url;
+  bool poster_pdfs = true;  // one PDF poster per procedure; off for huge catalogs
+};
+
 struct SiteConfig {
   SourcePos source;
   std::string commune;
@@ -134,6 +149,9 @@ struct SiteConfig {
   bool sample_data = false;
   Contact contact;
   std::vector<OpeningHours> opening_hours;
+  QrSettings qr;
+  std::string survey_url;  // satisfaction survey; empty: no survey poster
+  SourcePos survey_at;
 };
 
 // What the loader read, before cross-file checks.

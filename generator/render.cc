@@ -1,6 +1,7 @@
 #include "render.h"
 
 #include "markdown.h"
+#include "print.h"
 #include "urls.h"
 
 namespace ck {
@@ -134,6 +135,7 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   for (const AssetFile& asset : ctx.theme().assets())
     add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
+  for (RenderJob& job : plan_print(ctx)) jobs.push_back(std::move(job));
   return jobs;
 }
 

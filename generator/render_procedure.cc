@@ -1,6 +1,7 @@
 // The procedure page, in the order a citizen needs it: what it is for, who may
 // apply, which papers to bring, how long and how much, where to go, the steps,
 // the result and the legal basis. Plus its /tthc/<code>/ short link.
+#include "print.h"
 #include "render.h"
 #include "urls.h"
 
@@ -127,6 +128,7 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
   put_list(proc, "keywords", text_items(p.keywords));
   put_list(proc, "related", related_data(ctx, p));
   if (!p.code.empty()) proc.set("short_url", absolute_url(ctx.site().config, short_path(p.code)));
+  proc.set("qr", procedure_qr_data(ctx, p));
   if (const Domain* d = ctx.site().find_domain(p.domain)) {
     TemplateData domain;
     domain.set("name", d->name);

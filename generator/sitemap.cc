@@ -1,4 +1,5 @@
 // sitemap.xml and robots.txt: absolute URLs from the configured base URL.
+#include "print.h"
 #include "render.h"
 #include "urls.h"
 
@@ -22,6 +23,7 @@ OutputFile render_sitemap(const RenderContext& ctx) {
   for (const Domain& d : site.domains) add_url(xml, site.config, domain_path(d));
   for (const Procedure& p : site.procedures) add_url(xml, site.config, procedure_path(p));
   for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
+  add_url(xml, site.config, std::string(kPrintPath));
   xml += "</urlset>\n";
   return {"sitemap.xml", std::move(xml), {}};
 }

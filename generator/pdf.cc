@@ -1,0 +1,148 @@
+#include "pdf.h"
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+namespace ck {
+namespace {
+
+constexpr double kPointsPerMm = 72.0 / 25.4;
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+struct SurfaceDeleter {
+  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
+};
+struct ContextDeleter {
+  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
+};
+struct LayoutDeleter {
+  void operator()(PangoLayout* layout) const { g_object_unref(layout); }
+};
+struct FontDeleter {
+  void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
+};
+
+// Unhinted metrics, so text wraps the same way at every size and on every
+// machine with the same fonts.
+void use_unhinted_text(PangoLayout* layout) {
+  cairo_font_options_t* options = cairo_font_options_create();
+  cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options(pango_layout_get_context(layout), options);
+  cairo_font_options_destroy(options);
+  pango_layout_context_changed(layout);
+}
+
+}  // namespace
+
+struct PdfDocument::Impl {
+  std::string bytes;
+  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface;
+  std::unique_ptr<cairo_t, ContextDeleter> cr;
+  std::unique_ptr<PangoLayout, LayoutDeleter> layout;
+  int page = 1;
+
+  void prepare(std::string_view text, const PdfTextStyle& style, double width) {
+    std::unique_ptr<PangoFontDescription, FontDeleter> font(pango_font_description_from_string("Noto Sans"));
+    pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_absolute_size(font.get(), style.size_pt / kPointsPerMm * PANGO_SCALE);
+    pango_layout_set_font_description(layout.get(), font.get());
+    pango_layout_set_width(layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(layout.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+  }
+
+  double height() const {
+    int w = 0, h = 0;
+    pango_layout_get_size(layout.get(), &w, &h);
+    return static_cast<double>(h) / PANGO_SCALE;
+  }
+};
+
+PdfDocument::PdfDocument(const std::string& title) : impl_(std::make_unique<Impl>()) {
+  impl_->surface.reset(cairo_pdf_surface_create_for_stream(append_bytes, &impl_->bytes, kA4Width * kPointsPerMm,
+                                                           kA4Height * kPointsPerMm));
+  cairo_pdf_surface_set_metadata(impl_->surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(impl_->surface.get(), CAIRO_PDF_METADATA_CREATOR, "congkhai");
+  // cairo stamps the time of the run unless told otherwise; an empty date
+  // leaves it out, so two builds give the same bytes.
+  cairo_pdf_surface_set_metadata(impl_->surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
+  impl_->cr.reset(cairo_create(impl_->surface.get()));
+  cairo_scale(impl_->cr.get(), kPointsPerMm, kPointsPerMm);
+  impl_->layout.reset(pango_cairo_create_layout(impl_->cr.get()));
+  use_unhinted_text(impl_->layout.get());
+}
+
+PdfDocument::~PdfDocument() = default;
+
+double PdfDocument::measure(std::string_view text, const PdfTextStyle& style, double width) {
+  impl_->prepare(text, style, width);
+  return impl_->height();
+}
+
+double PdfDocument::text(std::string_view text, const PdfTextStyle& style, double x, double y, double width) {
+  cairo_t* cr = impl_->cr.get();
+  impl_->prepare(text, style, width);
+  cairo_set_source_rgb(cr, style.gray, style.gray, style.gray);
+  cairo_move_to(cr, x, y);
+  pango_cairo_update_layout(cr, impl_->layout.get());
+  pango_cairo_show_layout(cr, impl_->layout.get());
+  return impl_->height();
+}
+
+void PdfDocument::qr(const QrMatrix& qr, double x, double y, double size) {
+  cairo_t* cr = impl_->cr.get();
+  const double module = size / qr.size();
+  cairo_new_path(cr);
+  qr.for_each_dark_run([&](int col, int row, int length) {
+    cairo_rectangle(cr, x + col * module, y + row * module, length * module, module);
+  });
+  // One fill for the whole code: abutting squares show no hairline seams.
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_fill(cr);
+}
+
+void PdfDocument::line(double x1, double y1, double x2, double y2, double width) {
+  cairo_t* cr = impl_->cr.get();
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_line_width(cr, width);
+  cairo_move_to(cr, x1, y1);
+  cairo_line_to(cr, x2, y2);
+  cairo_stroke(cr);
+}
+
+void PdfDocument::bookmark(const std::string& title) {
+  std::string target = "page=" + std::to_string(impl_->page);
+  cairo_pdf_surface_add_outline(impl_->surface.get(), CAIRO_PDF_OUTLINE_ROOT, title.c_str(), target.c_str(),
+                                static_cast<cairo_pdf_outline_flags_t>(0));
+}
+
+void PdfDocument::begin_link(int page) {
+  std::string attributes = "page=" + std::to_string(page);
+  cairo_tag_begin(impl_->cr.get(), CAIRO_TAG_LINK, attributes.c_str());
+}
+
+void PdfDocument::end_link() { cairo_tag_end(impl_->cr.get(), CAIRO_TAG_LINK); }
+
+void PdfDocument::next_page() {
+  cairo_show_page(impl_->cr.get());
+  ++impl_->page;
+}
+
+int PdfDocument::page() const { return impl_->page; }
+
+std::string PdfDocument::finish() {
+  impl_->layout.reset();
+  impl_->cr.reset();
+  cairo_surface_finish(impl_->surface.get());
+  bool ok = cairo_surface_status(impl_->surface.get()) == CAIRO_STATUS_SUCCESS;
+  impl_->surface.reset();
+  return ok ? std::move(impl_->bytes) : std::string();
+}
+
+}  // namespace ck

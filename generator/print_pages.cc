@@ -1,0 +1,85 @@
+// The print outputs as HTML pages: the /in-an/ index in the site's layout,
+// and posters, sheets and the booklet as standalone pages whose print CSS
+// lays them out on A4.
+#include "print.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+TemplateData domain_sheet_data(const RenderContext& ctx, const Domain& d) {
+  TemplateData data;
+  data.set("name", d.name);
+  data.set("slug", d.slug);
+  data.set("sheet", sheet_path(d));
+  data.set("sheet_pdf", sheet_pdf_path(d));
+  TemplateList procedures;
+  for (const Procedure* p : coded_procedures(ctx.site(), d)) procedures.push_back(print_procedure_data(ctx, *p));
+  data.set("count", std::to_string(procedures.size()));
+  data.set("procedures", procedures);
+  return data;
+}
+
+TemplateList sheets_data(const RenderContext& ctx) {
+  TemplateList list;
+  for (const Domain& d : ctx.site().domains)
+    if (!coded_procedures(ctx.site(), d).empty()) list.push_back(domain_sheet_data(ctx, d));
+  return list;
+}
+
+TemplateData print_page_data(const RenderContext& ctx, const std::string& path, const std::string& title) {
+  TemplateData data = ctx.page_data(path, title);
+  data.set("print_root", std::string(kPrintPath));
+  data.set("booklet_pdf", std::string(kBookletPdf));
+  if (!ctx.site().config.survey_url.empty()) {
+    data.set("survey", std::string(kSurveyPath));
+    data.set("survey_pdf", std::string(kSurveyPdf));
+  }
+  return data;
+}
+
+OutputFile standalone(const RenderContext& ctx, const std::string& path, const std::string& template_name,
+                      TemplateData data, const std::string& pdf) {
+  if (!pdf.empty()) data.set("pdf", pdf);
+  return {path + "index.html", ctx.theme().render(template_name, data), {}};
+}
+
+}  // namespace
+
+OutputFile render_print_index(const RenderContext& ctx) {
+  const std::string path(kPrintPath);
+  TemplateData data = print_page_data(ctx, path, ctx.text("print_title"));
+  data.set("sheets", sheets_data(ctx));
+  data.set("poster_pdfs", ctx.site().config.qr.poster_pdfs);
+  return {path + "index.html", ctx.theme().render_page("print-index", std::move(data)), {}};
+}
+
+OutputFile render_poster_page(const RenderContext& ctx, const Procedure& p) {
+  const std::string path = poster_path(p);
+  TemplateData data = print_page_data(ctx, path, ctx.text("print_poster") + ": " + p.name);
+  data.set("procedure", print_procedure_data(ctx, p));
+  return standalone(ctx, path, "print-poster", data, ctx.site().config.qr.poster_pdfs ? poster_pdf_path(p) : "");
+}
+
+OutputFile render_sheet_page(const RenderContext& ctx, const Domain& d) {
+  const std::string path = sheet_path(d);
+  TemplateData data = print_page_data(ctx, path, ctx.text("print_sheet") + ": " + d.name);
+  data.set("domain", domain_sheet_data(ctx, d));
+  return standalone(ctx, path, "print-sheet", data, sheet_pdf_path(d));
+}
+
+OutputFile render_booklet_page(const RenderContext& ctx) {
+  const std::string path(kBookletPath);
+  TemplateData data = print_page_data(ctx, path, ctx.text("print_booklet"));
+  data.set("domains", sheets_data(ctx));
+  return standalone(ctx, path, "print-booklet", data, std::string(kBookletPdf));
+}
+
+OutputFile render_survey_page(const RenderContext& ctx) {
+  const std::string path(kSurveyPath);
+  TemplateData data = print_page_data(ctx, path, ctx.text("survey_title"));
+  data.set("survey_url", ctx.site().config.survey_url);
+  return standalone(ctx, path, "print-survey", data, std::string(kSurveyPdf));
+}
+
+}  // namespace ck

@@ -1,0 +1,98 @@
+// Paths, jobs and shared template data of the print outputs.
+#include "print.h"
+#include "qr_codes.h"
+#include "qr_image.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+std::string qr_title(const RenderContext& ctx, const std::string& url) { return ctx.text("qr_alt") + " " + url; }
+
+OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool png) {
+  auto payload = procedure_qr_payload(ctx.site(), p);
+  auto matrix = procedure_qr(ctx.site(), p);
+  if (!payload || !matrix) return {png ? qr_png_path(p) : qr_svg_path(p), {}, {}};
+  return {png ? qr_png_path(p) : qr_svg_path(p), png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, payload->url)),
+          {}};
+}
+
+OutputFile survey_qr_file(const RenderContext& ctx, bool png) {
+  std::string path = std::string(kSurveyPath) + (png ? "qr.png" : "qr.svg");
+  auto matrix = survey_qr(ctx.site());
+  if (!matrix) return {path, {}, {}};
+  return {path, png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, ctx.site().config.survey_url)), {}};
+}
+
+void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, std::vector<RenderJob>& jobs) {
+  jobs.push_back({qr_svg_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, false); }});
+  jobs.push_back({qr_png_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, true); }});
+  jobs.push_back({poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }});
+  if (ctx.site().config.qr.poster_pdfs)
+    jobs.push_back({poster_pdf_path(p), [&ctx, &p](Diagnostics&) { return render_poster_pdf(ctx, p); }});
+}
+
+}  // namespace
+
+std::string qr_svg_path(const Procedure& p) { return procedure_path(p) + "qr.svg"; }
+std::string qr_png_path(const Procedure& p) { return procedure_path(p) + "qr.png"; }
+std::string poster_path(const Procedure& p) { return std::string(kPrintPath) + "thu-tuc/" + p.slug + "/"; }
+std::string poster_pdf_path(const Procedure& p) { return std::string(kPrintPath) + "thu-tuc/" + p.slug + ".pdf"; }
+std::string sheet_path(const Domain& d) { return std::string(kPrintPath) + "linh-vuc/" + d.slug + "/"; }
+std::string sheet_pdf_path(const Domain& d) { return std::string(kPrintPath) + "linh-vuc/" + d.slug + ".pdf"; }
+
+std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d) {
+  std::vector<const Procedure*> out;
+  for (std::size_t i : d.procedures)
+    if (procedure_qr_payload(site, site.procedures[i])) out.push_back(&site.procedures[i]);
+  return out;
+}
+
+std::vector<RenderJob> plan_print(const RenderContext& ctx) {
+  const Site& site = ctx.site();
+  std::vector<RenderJob> jobs;
+  jobs.push_back({std::string(kPrintPath) + "index.html", [&ctx](Diagnostics&) { return render_print_index(ctx); }});
+  jobs.push_back({std::string(kBookletPath) + "index.html", [&ctx](Diagnostics&) { return render_booklet_page(ctx); }});
+  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); }});
+  for (const Domain& d : site.domains) {
+    if (coded_procedures(site, d).empty()) continue;
+    jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
+    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }});
+  }
+  for (const Procedure& p : site.procedures)
+    if (procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, jobs);
+  if (!site.config.survey_url.empty()) {
+    jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
+    jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});
+    jobs.push_back({std::string(kSurveyPath) + "index.html", [&ctx](Diagnostics&) { return render_survey_page(ctx); }});
+    jobs.push_back({std::string(kSurveyPdf), [&ctx](Diagnostics&) { return render_survey_pdf(ctx); }});
+  }
+  return jobs;
+}
+
+TemplateData print_procedure_data(const RenderContext& ctx, const Procedure& p) {
+  const Site& site = ctx.site();
+  TemplateData data = ctx.procedure_link(p);
+  if (const Domain* d = site.find_domain(p.domain)) data.set("domain", d->name);
+  data.set("short_url", absolute_url(site.config, short_path(p.code)));
+  if (auto payload = procedure_qr_payload(site, p)) {
+    data.set("payload", payload->url);
+    data.set("opens_elsewhere", payload->url != absolute_url(site.config, short_path(p.code)));
+  }
+  data.set("qr_svg", qr_svg_path(p));
+  data.set("qr_png", qr_png_path(p));
+  data.set("poster", poster_path(p));
+  if (site.config.qr.poster_pdfs) data.set("poster_pdf", poster_pdf_path(p));
+  if (!p.channels.empty()) {
+    put(data, "time_limit", p.channels.front().time_limit);
+    put(data, "fee", p.channels.front().fee);
+  }
+  return data;
+}
+
+TemplateData procedure_qr_data(const RenderContext& ctx, const Procedure& p) {
+  if (!procedure_qr_payload(ctx.site(), p)) return TemplateData(false);
+  return print_procedure_data(ctx, p);
+}
+
+}  // namespace ck

@@ -1,0 +1,72 @@
+#include "qr_codes.h"
+
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+QrTarget target_of(const Site& site, const Procedure& p) {
+  return p.qr_encode.value_or(site.config.qr.encode);
+}
+
+void check_payload(const QrPayload& payload, const QrOptions& options, Diagnostics& diags) {
+  if (encode_qr(payload.url, options).matrix) return;
+  std::string length = std::to_string(payload.url.size());
+  std::string capacity = std::to_string(qr_capacity(options));
+  std::string level = qr_level_name(options.level);
+  diags.error(payload.origin,
+              {"địa chỉ " + length + " ký tự quá dài cho mã QR mức sửa lỗi " + level + " (tối đa " + capacity +
+                   " ký tự): " + payload.url,
+               "the " + length + "-character URL is too long for a QR code at error correction level " + level +
+                   " (at most " + capacity + "): " + payload.url},
+              {"dùng địa chỉ ngắn hơn; với online_url, có thể bỏ \"qr_encode: online-url\" để mã QR dẫn đến "
+               "địa chỉ ngắn /tthc/ của thủ tục",
+               "use a shorter URL; for online_url, drop \"qr_encode: online-url\" so the code opens the "
+               "procedure's /tthc/ short URL"});
+}
+
+}  // namespace
+
+QrOptions qr_options(const SiteConfig& config) {
+  QrOptions options;
+  options.level = config.qr.level;
+  return options;
+}
+
+std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p) {
+  if (p.code.empty()) return std::nullopt;
+  // A site-wide online-url falls back to the short URL for procedures that
+  // cannot be filed online, so every procedure still gets a code.
+  if (target_of(site, p) == QrTarget::online_url && !p.online_url.empty())
+    return QrPayload{p.online_url, p.online_url_at};
+  return QrPayload{absolute_url(site.config, short_path(p.code)), p.at.code};
+}
+
+std::optional<QrMatrix> procedure_qr(const Site& site, const Procedure& p) {
+  auto payload = procedure_qr_payload(site, p);
+  if (!payload) return std::nullopt;
+  return encode_qr(payload->url, qr_options(site.config)).matrix;
+}
+
+std::optional<QrMatrix> survey_qr(const Site& site) {
+  if (site.config.survey_url.empty()) return std::nullopt;
+  return encode_qr(site.config.survey_url, qr_options(site.config)).matrix;
+}
+
+void check_qr_codes(const Site& site, Diagnostics& diags) {
+  const QrOptions options = qr_options(site.config);
+  for (const Procedure& p : site.procedures) {
+    if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
+      diags.error(p.qr_encode_at,
+                  {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
+                   "\"qr_encode: online-url\" but the procedure has no online_url"},
+                  {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",
+                   "add online_url, or remove qr_encode so the code opens the /tthc/ short URL"});
+    if (!is_valid_code(p.code)) continue;  // no code, or an invalid one: reported by the model
+    if (auto payload = procedure_qr_payload(site, p)) check_payload(*payload, options, diags);
+  }
+  if (!site.config.survey_url.empty())
+    check_payload({site.config.survey_url, site.config.survey_at}, options, diags);
+}
+
+}  // namespace ck

@@ -1,0 +1,47 @@
+#include "qr_image.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "png_writer.h"
+#include "render.h"
+
+namespace ck {
+namespace {
+
+// One subpath per run of dark modules: "M x y h n v1 h-n z".
+std::string dark_runs_path(const QrMatrix& m) {
+  std::string d;
+  m.for_each_dark_run([&d](int x, int y, int length) {
+    std::string n = std::to_string(length);
+    d += "M" + std::to_string(x) + " " + std::to_string(y) + "h" + n + "v1h-" + n + "z";
+  });
+  return d;
+}
+
+}  // namespace
+
+std::string qr_svg(const QrMatrix& matrix, std::string_view title) {
+  const std::string n = std::to_string(matrix.size());
+  return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n + "\" width=\"" + n +
+         "\" height=\"" + n + "\" role=\"img\" shape-rendering=\"crispEdges\">\n<title>" + escape_xml(title) +
+         "</title>\n<rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/>\n<path fill=\"#000\" d=\"" +
+         dark_runs_path(matrix) + "\"/>\n</svg>\n";
+}
+
+std::string qr_png(const QrMatrix& matrix, int min_width, double width_cm) {
+  const int scale = (min_width + matrix.size() - 1) / matrix.size();
+  BilevelImage image;
+  image.width = image.height = matrix.size() * scale;
+  image.black.resize(image.height * image.row_bytes());
+  for (int my = 0; my < matrix.size(); ++my) {
+    std::uint8_t* first = &image.black[static_cast<std::size_t>(my) * scale * image.row_bytes()];
+    for (int x = 0; x < image.width; ++x)
+      if (matrix.dark(x / scale, my)) first[x / 8] |= 0x80 >> (x % 8);
+    for (int copy = 1; copy < scale; ++copy) std::copy_n(first, image.row_bytes(), first + copy * image.row_bytes());
+  }
+  image.dots_per_meter = static_cast<int>(std::lround(image.width / (width_cm / 100.0)));
+  return encode_png(image);
+}
+
+}  // namespace ck

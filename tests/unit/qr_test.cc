@@ -1,0 +1,190 @@
+// QR codes: the libqrencode wrapper, the SVG and PNG drawings, the site's
+// payloads and settings, and the messages for codes that cannot be made.
+#include <gtest/gtest.h>
+
+#include "load.h"
+#include "print.h"
+#include "qr.h"
+#include "qr_codes.h"
+#include "qr_image.h"
+#include "test_site.h"
+#include "theme.h"
+
+namespace ck {
+namespace {
+
+TEST(Qr, ShortUrlGivesASmallCodeWithAQuietZoneOfFourModules) {
+  QrResult r = encode_qr("https://quangkhai.example.vn/tthc/1.001193/", {});
+  ASSERT_TRUE(r.matrix);
+  const QrMatrix& m = *r.matrix;
+  EXPECT_EQ(m.quiet_zone(), 4);
+  EXPECT_EQ(m.symbol_size(), 17 + 4 * m.version());
+  EXPECT_EQ(m.size(), m.symbol_size() + 8);
+  EXPECT_LE(m.version(), 4);
+  for (int i = 0; i < m.size(); ++i) {
+    EXPECT_FALSE(m.dark(i, 0));
+    EXPECT_FALSE(m.dark(0, i));
+    EXPECT_FALSE(m.dark(i, m.size() - 1));
+  }
+  // The top-left finder pattern starts right after the quiet zone.
+  EXPECT_TRUE(m.dark(4, 4));
+  EXPECT_TRUE(m.dark(10, 4));
+  EXPECT_FALSE(m.dark(5, 5));
+}
+
+TEST(Qr, LevelQNeedsALargerCodeThanLevelM) {
+  std::string url = "https://quangkhai.example.vn/tthc/1.001193.000.00.00.H35/";
+  QrOptions q;
+  q.level = QrLevel::Q;
+  EXPECT_LT(encode_qr(url, {}).matrix->version(), encode_qr(url, q).matrix->version());
+}
+
+TEST(Qr, PayloadBeyondTheMaximumVersionIsTooLong) {
+  QrOptions options;
+  EXPECT_EQ(qr_capacity(options), 213);  // version 10, level M
+  EXPECT_TRUE(encode_qr(std::string(213, 'a'), options).matrix);
+  QrResult r = encode_qr(std::string(214, 'a'), options);
+  EXPECT_FALSE(r.matrix);
+  EXPECT_EQ(r.error, QrError::too_long);
+  options.level = QrLevel::Q;
+  EXPECT_EQ(qr_capacity(options), 151);
+  EXPECT_EQ(encode_qr(std::string(152, 'a'), options).error, QrError::too_long);
+  EXPECT_EQ(encode_qr("", options).error, QrError::empty);
+}
+
+TEST(QrImage, SvgIsOnePathInModulesWithATitle) {
+  QrMatrix m = *encode_qr("https://a.example.vn/tthc/1/", {}).matrix;
+  std::string svg = qr_svg(m, "Mã QR <&>");
+  std::string n = std::to_string(m.size());
+  EXPECT_NE(svg.find("viewBox=\"0 0 " + n + " " + n + "\""), std::string::npos);
+  EXPECT_NE(svg.find("shape-rendering=\"crispEdges\""), std::string::npos);
+  EXPECT_NE(svg.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(svg.find("<title>Mã QR &lt;&amp;&gt;</title>"), std::string::npos);
+  EXPECT_EQ(svg.find("<path"), svg.rfind("<path"));
+  // The first dark run is the top row of the finder pattern, after the quiet zone.
+  EXPECT_NE(svg.find("d=\"M4 4h7v1h-7z"), std::string::npos) << svg;
+}
+
+TEST(QrImage, PngIsAtLeast1200PixelsAndTheSameBytesEveryTime) {
+  QrMatrix m = *encode_qr("https://a.example.vn/tthc/1/", {}).matrix;
+  std::string png = qr_png(m);
+  ASSERT_GT(png.size(), 24u);
+  EXPECT_EQ(png.substr(1, 3), "PNG");
+  auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(png[at]) << 24) | (static_cast<unsigned char>(png[at + 1]) << 16) |
+           (static_cast<unsigned char>(png[at + 2]) << 8) | static_cast<unsigned char>(png[at + 3]);
+  };
+  EXPECT_GE(be32(16), 1200u);
+  EXPECT_EQ(be32(16) % m.size(), 0u);  // whole pixels per module
+  EXPECT_EQ(png[24], 1);                // 1 bit per pixel
+  EXPECT_EQ(png.find("tIME"), std::string::npos);
+  EXPECT_EQ(qr_png(m), png);
+}
+
+// The site's payloads and checks, on the in-memory test site.
+class QrSiteTest : public ::testing::Test {
+ protected:
+  Site build(MemoryDisk disk) {
+    Site site = build_model(load_sources({}, disk, diags_), diags_);
+    check_qr_codes(site, diags_);
+    return site;
+  }
+  Diagnostics diags_;
+};
+
+TEST_F(QrSiteTest, CodesEncodeTheShortUrlByDefault) {
+  Site site = build(testing::small_site());
+  ASSERT_FALSE(diags_.has_errors()) << format_all(diags_, Lang::en);
+  auto payload = procedure_qr_payload(site, *site.find_procedure("1.001193"));
+  ASSERT_TRUE(payload);
+  EXPECT_EQ(payload->url, "https://thu.example.vn/tthc/1.001193/");
+  EXPECT_EQ(payload->origin.file, "procedures/ho-tich/khai-sinh.md");
+  EXPECT_EQ(payload->origin.line, 2);
+}
+
+TEST_F(QrSiteTest, OnlineUrlSiteWideFallsBackToShortUrlWithoutOne) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["content/site.yaml"] += "qr:\n  encode: online-url\n  error_correction: Q\n  poster_pdfs: false\n";
+  disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
+      "1.001193", "Đăng ký khai sinh", "ho-tich", "online_url: https://dichvucong.gov.vn/x?ma=1.001193\n");
+  Site site = build(disk);
+  ASSERT_FALSE(diags_.has_errors()) << format_all(diags_, Lang::en);
+  EXPECT_EQ(site.config.qr.level, QrLevel::Q);
+  EXPECT_FALSE(site.config.qr.poster_pdfs);
+  EXPECT_EQ(procedure_qr_payload(site, *site.find_procedure("1.001193"))->url,
+            "https://dichvucong.gov.vn/x?ma=1.001193");
+  EXPECT_EQ(procedure_qr_payload(site, *site.find_procedure("2.000815"))->url,
+            "https://thu.example.vn/tthc/2.000815/");
+}
+
+TEST_F(QrSiteTest, ProcedureCanAskForItsShortUrlAgainstTheSiteSetting) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["content/site.yaml"] += "qr:\n  encode: online-url\n";
+  disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
+      "1.001193", "Đăng ký khai sinh", "ho-tich", "online_url: https://dichvucong.gov.vn/x\nqr_encode: short-url\n");
+  Site site = build(disk);
+  EXPECT_EQ(procedure_qr_payload(site, *site.find_procedure("1.001193"))->url, "https://thu.example.vn/tthc/1.001193/");
+}
+
+TEST_F(QrSiteTest, ProcedureWithoutCodeGetsNoQrCode) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["procedures/ho-tich/khai-sinh.md"] =
+      "---\nname: Đăng ký khai sinh\ndomain: ho-tich\nchannels:\n  - channel: truc-tiep\n"
+      "    time_limit: Trong ngày\n    fee: Miễn phí\n---\n";
+  Site site = build(disk);
+  EXPECT_FALSE(diags_.has_errors());
+  EXPECT_EQ(diags_.warning_count(), 1);  // from the model: no code, no short URL, no QR code
+  const Procedure& p = site.procedures.front();
+  ASSERT_TRUE(p.code.empty());
+  EXPECT_FALSE(procedure_qr_payload(site, p));
+  EXPECT_FALSE(procedure_qr(site, p));
+  ASSERT_FALSE(site.domains.empty());
+  EXPECT_TRUE(coded_procedures(site, *site.find_domain("ho-tich")).empty());
+}
+
+TEST_F(QrSiteTest, TooLongUrlIsReportedAtItsField) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
+      "1.001193", "Đăng ký khai sinh", "ho-tich",
+      "online_url: https://dichvucong.gov.vn/" + std::string(200, 'x') + "\nqr_encode: online-url\n");
+  build(disk);
+  ASSERT_EQ(diags_.error_count(), 1) << format_all(diags_, Lang::en);
+  Diagnostic d = diags_.sorted().front();
+  EXPECT_EQ(d.pos.file, "procedures/ho-tich/khai-sinh.md");
+  EXPECT_EQ(d.pos.line, 9);  // online_url, after the helper's name, domain and channel lines
+  EXPECT_NE(d.message.en.find("too long for a QR code at error correction level M (at most 213)"), std::string::npos);
+}
+
+TEST_F(QrSiteTest, SurveyUrlMustBeAWebAddress) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["content/site.yaml"] += "survey_url: \"javascript:alert(1)\"\n";
+  Site site = build(disk);
+  ASSERT_EQ(diags_.error_count(), 1);
+  EXPECT_EQ(diags_.sorted().front().pos.line, 12);
+  EXPECT_TRUE(site.config.survey_url.empty());
+  EXPECT_FALSE(survey_qr(site));
+}
+
+TEST_F(QrSiteTest, PrintPlanSkipsPosterPdfsWhenTurnedOff) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["content/site.yaml"] += "survey_url: https://khaosat.example.vn/x\nqr:\n  poster_pdfs: false\n";
+  Site site = build(disk);
+  RealDisk real;
+  auto theme = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags_);
+  ASSERT_TRUE(theme);
+  RenderContext ctx(site, *theme);
+  std::vector<std::string> paths;
+  for (const RenderJob& job : plan_print(ctx)) paths.push_back(job.path);
+  auto has = [&](const std::string& path) { return std::find(paths.begin(), paths.end(), path) != paths.end(); };
+  EXPECT_TRUE(has("thu-tuc/dang-ky-khai-sinh/qr.svg"));
+  EXPECT_TRUE(has("thu-tuc/dang-ky-khai-sinh/qr.png"));
+  EXPECT_TRUE(has("in-an/thu-tuc/dang-ky-khai-sinh/index.html"));
+  EXPECT_FALSE(has("in-an/thu-tuc/dang-ky-khai-sinh.pdf"));
+  EXPECT_TRUE(has("in-an/linh-vuc/ho-tich.pdf"));
+  EXPECT_TRUE(has("in-an/tat-ca.pdf"));
+  EXPECT_TRUE(has("in-an/khao-sat.pdf"));
+  EXPECT_TRUE(has("in-an/khao-sat/qr.svg"));
+}
+
+}  // namespace
+}  // namespace ck
