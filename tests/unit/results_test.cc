@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -405,7 +407,7 @@ TEST_F(ResultsRender, CsvHasABomOneRowPerMonthAndDotDecimals) {
 TEST(ResultsFixture, WarningsOfTheGoodResultsSite) {
   namespace fs = std::filesystem;
   const fs::path fixtures = CONGKHAI_FIXTURES_DIR;
-  fs::path dir = fs::temp_directory_path() / "ck-results-warnings";
+  fs::path dir = fs::temp_directory_path() / ("ck-results-warnings-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   for (const fs::path& from : {fixtures / "base", fixtures / "good" / "results"})
