@@ -11,7 +11,9 @@ constexpr int kRowHeight = 40;
 constexpr int kBarHeight = 14;
 constexpr int kHeader = 28;
 
-std::string num(long long v) { return std::to_string(v); }
+std::string num(long long v) {
+  return std::to_string(v);
+}
 
 long long bar_width(long long value, long long scale_max) {
   if (scale_max <= 0 || value <= 0) return 0;
@@ -25,8 +27,8 @@ std::string text(long long x, long long y, const std::string& content, const cha
 }
 
 std::string rect(long long x, long long y, long long w, const char* cls) {
-  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(kBarHeight) +
-         "\" class=\"" + cls + "\"/>";
+  return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" +
+         num(kBarHeight) + "\" class=\"" + cls + "\"/>";
 }
 
 // The legend of a stacked chart: a filled and an outlined swatch, each named.
@@ -39,8 +41,9 @@ std::string target_line(const Chart& c, int height) {
   if (!c.target || c.scale_max <= 0) return "";
   long long x = *c.target * kBarArea / c.scale_max;
   const char* anchor = x > kBarArea / 2 ? "end" : "start";
-  return "<line x1=\"" + num(x) + "\" y1=\"" + num(kHeader - 6) + "\" x2=\"" + num(x) + "\" y2=\"" + num(height) +
-         "\" class=\"target\"/>" + text(x + (x > kBarArea / 2 ? -4 : 4), 16, c.target_text, anchor, "target-text");
+  return "<line x1=\"" + num(x) + "\" y1=\"" + num(kHeader - 6) + "\" x2=\"" + num(x) + "\" y2=\"" +
+         num(height) + "\" class=\"target\"/>" +
+         text(x + (x > kBarArea / 2 ? -4 : 4), 16, c.target_text, anchor, "target-text");
 }
 
 std::string row_marks(const Chart& c, const ChartRow& r, int y) {
@@ -77,8 +80,9 @@ std::string data_table(const Chart& c) {
 std::string render_chart(const Chart& c) {
   const int height = kHeader + static_cast<int>(c.rows.size()) * kRowHeight + 4;
   std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
-                    "\" aria-labelledby=\"" + c.id + "-t " + c.id + "-d\" xmlns=\"http://www.w3.org/2000/svg\">\n" +
-                    "<title id=\"" + c.id + "-t\">" + escape_xml(c.title) + "</title>\n<desc id=\"" + c.id + "-d\">" +
+                    "\" aria-labelledby=\"" + c.id + "-t " + c.id +
+                    "-d\" xmlns=\"http://www.w3.org/2000/svg\">\n" + "<title id=\"" + c.id + "-t\">" +
+                    escape_xml(c.title) + "</title>\n<desc id=\"" + c.id + "-d\">" +
                     escape_xml(c.description) + "</desc>\n";
   if (!c.second_name.empty()) svg += legend(c) + "\n";
   for (std::size_t i = 0; i < c.rows.size(); ++i)

@@ -13,9 +13,9 @@ namespace ck {
 
 struct ChartRow {
   std::string label;
-  bool empty = false;  // no value ("không phát sinh"): no bar, just the text
-  long long value = 0;   // in the chart's unit (hundredths of a percent, or a count)
-  long long second = 0;  // stacked charts: the second part, drawn after the first
+  bool empty = false;              // no value ("không phát sinh"): no bar, just the text
+  long long value = 0;             // in the chart's unit (hundredths of a percent, or a count)
+  long long second = 0;            // stacked charts: the second part, drawn after the first
   std::string value_text;          // written beside the bar
   std::vector<std::string> cells;  // the table row, after the label
 };

@@ -34,8 +34,8 @@ struct CountField {
   Need need = Need::optional;
 };
 
-void read_group(Fields& root, const std::string& group, const std::vector<CountField>& counts, MonthResults& m,
-                Need need = Need::optional) {
+void read_group(Fields& root, const std::string& group, const std::vector<CountField>& counts,
+                MonthResults& m, Need need = Need::optional) {
   auto fields = root.map(group, need);
   if (!fields) return;
   m.at[group] = root.pos_of(group);
@@ -81,21 +81,24 @@ void check_month_field(const Fields& fields, const std::string& path, const std:
   std::string from_name = name.ends_with(".md") ? name.substr(0, name.size() - 3) : name;
   auto [file_year, file_month] = parse_month(from_name);
   if (file_year == 0) {
-    diags.error({path, 1, 1}, {"tên tệp kết quả phải có dạng NĂM-THÁNG.md, không phải \"" + name + "\"",
-                               "a results file must be named YEAR-MONTH.md, not \"" + name + "\""},
+    diags.error({path, 1, 1},
+                {"tên tệp kết quả phải có dạng NĂM-THÁNG.md, không phải \"" + name + "\"",
+                 "a results file must be named YEAR-MONTH.md, not \"" + name + "\""},
                 {"ví dụ: content/results/2023-05.md", "e.g. content/results/2023-05.md"});
     return;
   }
   if (written.empty()) return;  // reported as missing
   auto [year, month] = parse_month(written);
   if (year == 0) {
-    diags.error(fields.pos_of("month"), {"tháng \"" + written + "\" không hợp lệ", "invalid month \"" + written + "\""},
+    diags.error(fields.pos_of("month"),
+                {"tháng \"" + written + "\" không hợp lệ", "invalid month \"" + written + "\""},
                 {"viết NĂM-THÁNG, ví dụ " + from_name, "write YEAR-MONTH, e.g. " + from_name});
     return;
   }
   if (year != file_year || month != file_month) {
     diags.error(fields.pos_of("month"),
-                {"tháng " + written + " không khớp với tên tệp " + name, "month " + written + " does not match the file name " + name},
+                {"tháng " + written + " không khớp với tên tệp " + name,
+                 "month " + written + " does not match the file name " + name},
                 {"sửa \"month:\" thành " + from_name + " hoặc đổi tên tệp thành " + written + ".md",
                  "set \"month:\" to " + from_name + " or rename the file to " + written + ".md"});
     return;
@@ -118,15 +121,21 @@ std::optional<MonthResults> load_month_results(const SourceFile& file, Diagnosti
   check_month_field(*fields, file.path, written, m, diags);
   using F = Figures;
   read_group(*fields, "received",
-             {{"total", &F::received, Need::required}, {"online", &F::received_online}, {"direct", &F::received_direct},
+             {{"total", &F::received, Need::required},
+              {"online", &F::received_online},
+              {"direct", &F::received_direct},
               {"carried_over", &F::carried_over}},
              m, Need::required);
   read_group(*fields, "resolved",
-             {{"total", &F::resolved, Need::required}, {"early", &F::early}, {"on_time", &F::on_time}, {"late", &F::late}},
+             {{"total", &F::resolved, Need::required},
+              {"early", &F::early},
+              {"on_time", &F::on_time},
+              {"late", &F::late}},
              m, Need::required);
   read_group(*fields, "in_progress", {{"within_limit", &F::in_progress}, {"overdue", &F::overdue}}, m);
   read_count(*fields, "", "paused", m.figures.paused, m);
-  read_group(*fields, "digitized", {{"on_receipt", &F::digitized_on_receipt}, {"results", &F::digitized_results}}, m);
+  read_group(*fields, "digitized",
+             {{"on_receipt", &F::digitized_on_receipt}, {"results", &F::digitized_results}}, m);
   read_group(*fields, "online_payment", {{"paid", &F::paid_online}, {"fee_bearing", &F::fee_bearing}}, m);
   read_group(*fields, "survey", {{"answered", &F::answered}, {"satisfied", &F::satisfied}}, m);
   read_group(*fields, "complaints", {{"received", &F::complaints}, {"resolved", &F::complaints_resolved}}, m);
@@ -148,11 +157,14 @@ std::vector<YearTargets> load_targets(const SourceFile& file, Diagnostics& diags
     for (const RateInfo& rate : all_rates()) {
       std::string raw = item.text(rate.key);
       if (raw.empty()) continue;
-      if (auto value = parse_percent(raw)) t.hundredths[rate.key] = *value;
+      if (auto value = parse_percent(raw))
+        t.hundredths[rate.key] = *value;
       else
         diags.error(item.pos_of(rate.key),
-                    {"chỉ tiêu \"" + std::string(rate.key) + "\" phải là một tỷ lệ phần trăm từ 0 đến 100, không phải \"" + raw + "\"",
-                     "target \"" + std::string(rate.key) + "\" must be a percentage from 0 to 100, not \"" + raw + "\""},
+                    {"chỉ tiêu \"" + std::string(rate.key) +
+                         "\" phải là một tỷ lệ phần trăm từ 0 đến 100, không phải \"" + raw + "\"",
+                     "target \"" + std::string(rate.key) + "\" must be a percentage from 0 to 100, not \"" +
+                         raw + "\""},
                     {"viết số phần trăm, không kèm dấu %, tối đa hai chữ số thập phân, ví dụ 97 hoặc 97.5",
                      "write the percentage without %, at most two decimals, e.g. 97 or 97.5"});
     }

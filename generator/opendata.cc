@@ -19,13 +19,18 @@ struct Column {
   std::function<std::string(const MonthResults&)> value;  // "" = missing
 };
 
-std::string count(long long v) { return std::to_string(v); }
+std::string count(long long v) {
+  return std::to_string(v);
+}
 
-std::string rate_text(const RateValue& v) { return v.hundredths ? dot_hundredths(*v.hundredths) : ""; }
+std::string rate_text(const RateValue& v) {
+  return v.hundredths ? dot_hundredths(*v.hundredths) : "";
+}
 
 void add_count(std::vector<Column>& cols, const std::string& name, const std::string& title,
                long long Figures::*member) {
-  cols.push_back({name, "integer", title, "", [member](const MonthResults& m) { return count(m.figures.*member); }});
+  cols.push_back(
+      {name, "integer", title, "", [member](const MonthResults& m) { return count(m.figures.*member); }});
 }
 
 std::vector<Column> columns(const RenderContext& ctx) {
@@ -33,17 +38,27 @@ std::vector<Column> columns(const RenderContext& ctx) {
   cols.push_back({"month", "yearmonth", "Tháng", "Tháng báo cáo, dạng NĂM-THÁNG",
                   [](const MonthResults& m) { return month_key(m.year, m.month); }});
   const std::pair<const char*, long long Figures::*> counts[] = {
-      {"received_total", &Figures::received},          {"received_online", &Figures::received_online},
-      {"received_direct", &Figures::received_direct},  {"carried_over", &Figures::carried_over},
-      {"resolved_total", &Figures::resolved},          {"resolved_early", &Figures::early},
-      {"resolved_on_time", &Figures::on_time},         {"resolved_late", &Figures::late},
-      {"in_progress_within_limit", &Figures::in_progress}, {"in_progress_overdue", &Figures::overdue},
-      {"paused", &Figures::paused},                    {"digitized_on_receipt", &Figures::digitized_on_receipt},
-      {"digitized_results", &Figures::digitized_results}, {"online_payment_paid", &Figures::paid_online},
-      {"online_payment_fee_bearing", &Figures::fee_bearing}, {"survey_answered", &Figures::answered},
-      {"survey_satisfied", &Figures::satisfied},       {"complaints_received", &Figures::complaints},
+      {"received_total", &Figures::received},
+      {"received_online", &Figures::received_online},
+      {"received_direct", &Figures::received_direct},
+      {"carried_over", &Figures::carried_over},
+      {"resolved_total", &Figures::resolved},
+      {"resolved_early", &Figures::early},
+      {"resolved_on_time", &Figures::on_time},
+      {"resolved_late", &Figures::late},
+      {"in_progress_within_limit", &Figures::in_progress},
+      {"in_progress_overdue", &Figures::overdue},
+      {"paused", &Figures::paused},
+      {"digitized_on_receipt", &Figures::digitized_on_receipt},
+      {"digitized_results", &Figures::digitized_results},
+      {"online_payment_paid", &Figures::paid_online},
+      {"online_payment_fee_bearing", &Figures::fee_bearing},
+      {"survey_answered", &Figures::answered},
+      {"survey_satisfied", &Figures::satisfied},
+      {"complaints_received", &Figures::complaints},
       {"complaints_resolved", &Figures::complaints_resolved}};
-  for (const auto& [name, member] : counts) add_count(cols, name, ctx.text(std::string("csv_") + name), member);
+  for (const auto& [name, member] : counts)
+    add_count(cols, name, ctx.text(std::string("csv_") + name), member);
   for (const RateInfo& info : all_rates()) {
     Rate rate = info.rate;
     cols.push_back({std::string("rate_") + info.key, "number", ctx.text(info.text_key),
@@ -84,14 +99,17 @@ std::string csv_field(const std::string& text) {
 std::string json_string(const std::string& text) {
   std::string out = "\"";
   for (unsigned char c : text) {
-    if (c == '"' || c == '\\') out += '\\', out += static_cast<char>(c);
-    else if (c == '\n') out += "\\n";
+    if (c == '"' || c == '\\')
+      out += '\\', out += static_cast<char>(c);
+    else if (c == '\n')
+      out += "\\n";
     else if (c < 0x20) {
       const char* hex = "0123456789abcdef";
       out += "\\u00";
       out += hex[c >> 4];
       out += hex[c & 15];
-    } else out += static_cast<char>(c);
+    } else
+      out += static_cast<char>(c);
   }
   return out + "\"";
 }
@@ -123,8 +141,10 @@ std::string rates_json(const RenderContext& ctx, const Figures& f, int year) {
 
 std::string figures_json(const std::vector<Column>& cols, const MonthResults& m) {
   std::string out = "{";
-  for (std::size_t i = 1; i < cols.size() && cols[i].type == "integer" && !cols[i].name.starts_with("domain_"); ++i)
-    out += std::string(i > 1 ? ", " : "") + json_string(cols[i].name) + ": " + json_value(cols[i], cols[i].value(m));
+  for (std::size_t i = 1;
+       i < cols.size() && cols[i].type == "integer" && !cols[i].name.starts_with("domain_"); ++i)
+    out += std::string(i > 1 ? ", " : "") + json_string(cols[i].name) + ": " +
+           json_value(cols[i], cols[i].value(m));
   return out + "}";
 }
 
@@ -134,7 +154,8 @@ std::string domains_json(const RenderContext& ctx, const std::vector<DomainFigur
     const DomainFigures& d = domains[i];
     const Domain* info = ctx.site().find_domain(d.domain);
     out += std::string(i ? ", " : "") + "{\"domain\": " + json_string(d.domain) +
-           ", \"name\": " + json_string(info ? info->name : d.domain) + ", \"received\": " + count(d.received) +
+           ", \"name\": " + json_string(info ? info->name : d.domain) +
+           ", \"received\": " + count(d.received) +
            ", \"resolved\": " + (d.has_resolved ? count(d.resolved) : "null") +
            ", \"online\": " + (d.has_online ? count(d.online) : "null") + "}";
   }
@@ -156,14 +177,15 @@ OutputFile render_csv(const RenderContext& ctx) {
 OutputFile render_json(const RenderContext& ctx) {
   const Site& site = ctx.site();
   std::vector<Column> cols = columns(ctx);
-  std::string json = "{\n  \"commune\": " + json_string(site.config.authority) + ",\n  \"source\": " +
-                     json_string(absolute_url(site.config, "ket-qua/")) + ",\n  \"sample_data\": " +
-                     (site.config.sample_data ? "true" : "false") + ",\n  \"rounding\": " +
-                     json_string(ctx.text("rounding_rule")) + ",\n  \"months\": [\n";
+  std::string json = "{\n  \"commune\": " + json_string(site.config.authority) +
+                     ",\n  \"source\": " + json_string(absolute_url(site.config, "ket-qua/")) +
+                     ",\n  \"sample_data\": " + (site.config.sample_data ? "true" : "false") +
+                     ",\n  \"rounding\": " + json_string(ctx.text("rounding_rule")) + ",\n  \"months\": [\n";
   for (std::size_t i = 0; i < site.results.months.size(); ++i) {
     const MonthResults& m = site.results.months[i];
     json += std::string(i ? ",\n" : "") + "    {\"month\": " + json_string(month_key(m.year, m.month)) +
-            ",\n     \"figures\": " + figures_json(cols, m) + ",\n     \"rates\": " + rates_json(ctx, m.figures, m.year) +
+            ",\n     \"figures\": " + figures_json(cols, m) +
+            ",\n     \"rates\": " + rates_json(ctx, m.figures, m.year) +
             ",\n     \"domains\": " + domains_json(ctx, m.domains) + "}";
   }
   json += "\n  ],\n  \"years\": [\n";
@@ -178,7 +200,8 @@ OutputFile render_json(const RenderContext& ctx) {
     json += std::string(first ? "" : ",\n") + "    {\"year\": " + count(year) + ", \"months\": [";
     for (std::size_t k = 0; k < months.size(); ++k)
       json += (k ? ", " : "") + json_string(month_key(months[k]->year, months[k]->month));
-    json += "],\n     \"figures\": " + figures_json(cols, sum) + ",\n     \"rates\": " + rates_json(ctx, ytd, year) +
+    json += "],\n     \"figures\": " + figures_json(cols, sum) +
+            ",\n     \"rates\": " + rates_json(ctx, ytd, year) +
             ",\n     \"domains\": " + domains_json(ctx, domains_sum(months, site.domains)) + "}";
     first = false;
   }
@@ -190,8 +213,8 @@ OutputFile render_schema(const RenderContext& ctx) {
   std::string json = "{\n  \"$comment\": " + json_string(ctx.text("schema_comment")) + ",\n  \"fields\": [\n";
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const Column& c = cols[i];
-    json += std::string(i ? ",\n" : "") + "    {\"name\": " + json_string(c.name) + ", \"type\": " + json_string(c.type) +
-            ", \"title\": " + json_string(c.title);
+    json += std::string(i ? ",\n" : "") + "    {\"name\": " + json_string(c.name) +
+            ", \"type\": " + json_string(c.type) + ", \"title\": " + json_string(c.title);
     if (!c.description.empty()) json += ", \"description\": " + json_string(c.description);
     if (c.type == "integer") json += ", \"constraints\": {\"minimum\": 0}";
     if (c.type == "number") json += ", \"constraints\": {\"minimum\": 0, \"maximum\": 100}";

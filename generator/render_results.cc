@@ -11,7 +11,9 @@
 namespace ck {
 namespace {
 
-const ResultsData& results(const RenderContext& ctx) { return ctx.site().results; }
+const ResultsData& results(const RenderContext& ctx) {
+  return ctx.site().results;
+}
 
 std::string month_label(const RenderContext& ctx, int year, int month) {
   return ctx.text("month_word") + " " + std::to_string(month) + "/" + std::to_string(year);
@@ -27,10 +29,14 @@ std::string signed_points(const RenderContext& ctx, long long margin) {
 
 std::string verdict_text(const RenderContext& ctx, Verdict v) {
   switch (v) {
-    case Verdict::exceeded: return ctx.text("verdict_exceeded");
-    case Verdict::met: return ctx.text("verdict_met");
-    case Verdict::below: return ctx.text("verdict_below");
-    case Verdict::none: break;
+    case Verdict::exceeded:
+      return ctx.text("verdict_exceeded");
+    case Verdict::met:
+      return ctx.text("verdict_met");
+    case Verdict::below:
+      return ctx.text("verdict_below");
+    case Verdict::none:
+      break;
   }
   return ctx.text("verdict_none");
 }
@@ -47,7 +53,9 @@ TemplateData rate_data(const RenderContext& ctx, const RateInfo& info, const Fig
   row.set("counts", vn_count(v.numerator) + "/" + vn_count(v.denominator));
   row.set("target", target ? vn_hundredths(*target) + "\u00a0%" : ctx.text("no_target"));
   row.set("verdict", verdict_text(ctx, a.verdict));
-  row.set("verdict_class", std::string(a.verdict == Verdict::below ? "below" : a.verdict == Verdict::none ? "none" : "ok"));
+  row.set("verdict_class", std::string(a.verdict == Verdict::below  ? "below"
+                                       : a.verdict == Verdict::none ? "none"
+                                                                    : "ok"));
   if (a.verdict != Verdict::none) row.set("margin", signed_points(ctx, a.margin));
   return row;
 }
@@ -69,18 +77,29 @@ std::string heading(int level, const std::string& id, const std::string& text) {
 
 // Counts of one period as a two-column table.
 std::string figures_table(const RenderContext& ctx, const Figures& f, const std::string& caption) {
-  const std::pair<const char*, long long> rows[] = {
-      {"fig_carried_over", f.carried_over}, {"fig_received", f.received}, {"fig_received_online", f.received_online},
-      {"fig_received_direct", f.received_direct}, {"fig_resolved", f.resolved}, {"fig_early", f.early},
-      {"fig_on_time", f.on_time}, {"fig_late", f.late}, {"fig_in_progress", f.in_progress}, {"fig_overdue", f.overdue},
-      {"fig_paused", f.paused}, {"fig_digitized_on_receipt", f.digitized_on_receipt},
-      {"fig_digitized_results", f.digitized_results}, {"fig_paid_online", f.paid_online},
-      {"fig_fee_bearing", f.fee_bearing}, {"fig_answered", f.answered}, {"fig_satisfied", f.satisfied},
-      {"fig_complaints", f.complaints}, {"fig_complaints_resolved", f.complaints_resolved}};
+  const std::pair<const char*, long long> rows[] = {{"fig_carried_over", f.carried_over},
+                                                    {"fig_received", f.received},
+                                                    {"fig_received_online", f.received_online},
+                                                    {"fig_received_direct", f.received_direct},
+                                                    {"fig_resolved", f.resolved},
+                                                    {"fig_early", f.early},
+                                                    {"fig_on_time", f.on_time},
+                                                    {"fig_late", f.late},
+                                                    {"fig_in_progress", f.in_progress},
+                                                    {"fig_overdue", f.overdue},
+                                                    {"fig_paused", f.paused},
+                                                    {"fig_digitized_on_receipt", f.digitized_on_receipt},
+                                                    {"fig_digitized_results", f.digitized_results},
+                                                    {"fig_paid_online", f.paid_online},
+                                                    {"fig_fee_bearing", f.fee_bearing},
+                                                    {"fig_answered", f.answered},
+                                                    {"fig_satisfied", f.satisfied},
+                                                    {"fig_complaints", f.complaints},
+                                                    {"fig_complaints_resolved", f.complaints_resolved}};
   std::string html = "<table class=\"figures\">\n<caption>" + escape_xml(caption) + "</caption>\n<tbody>\n";
   for (const auto& [key, value] : rows)
-    html += "<tr><th scope=\"row\">" + escape_xml(ctx.text(key)) + "</th><td class=\"num\">" + vn_count(value) +
-            "</td></tr>\n";
+    html += "<tr><th scope=\"row\">" + escape_xml(ctx.text(key)) + "</th><td class=\"num\">" +
+            vn_count(value) + "</td></tr>\n";
   return html + "</tbody>\n</table>\n";
 }
 
@@ -130,8 +149,8 @@ Chart channel_chart(const RenderContext& ctx, int year, const std::string& id) {
   return c;
 }
 
-Chart domain_chart(const RenderContext& ctx, const std::vector<const MonthResults*>& months, const std::string& id,
-                   const std::string& period) {
+Chart domain_chart(const RenderContext& ctx, const std::vector<const MonthResults*>& months,
+                   const std::string& id, const std::string& period) {
   Chart c;
   c.id = id;
   c.title = ctx.text("chart_domains") + " – " + period;
@@ -151,8 +170,12 @@ Chart domain_chart(const RenderContext& ctx, const std::vector<const MonthResult
   return c;
 }
 
-std::string month_path(int year, int month) { return "ket-qua/" + month_key(year, month) + "/"; }
-std::string year_path(int year) { return "ket-qua/" + std::to_string(year) + "/"; }
+std::string month_path(int year, int month) {
+  return "ket-qua/" + month_key(year, month) + "/";
+}
+std::string year_path(int year) {
+  return "ket-qua/" + std::to_string(year) + "/";
+}
 
 std::vector<int> years(const ResultsData& data) {
   std::vector<int> out;
@@ -175,11 +198,13 @@ std::string ytd_caption(const RenderContext& ctx, const std::vector<const MonthR
 std::string month_list(const RenderContext& ctx, int year, const std::string& root) {
   std::string html = "<table class=\"months\">\n<caption>" + escape_xml(ctx.text("months_table")) + " " +
                      std::to_string(year) + "</caption>\n<thead><tr><th scope=\"col\">" +
-                     escape_xml(ctx.text("month_word")) + "</th><th scope=\"col\">" + escape_xml(ctx.text("fig_received")) +
-                     "</th><th scope=\"col\">" + escape_xml(ctx.text("fig_resolved")) + "</th><th scope=\"col\">" +
+                     escape_xml(ctx.text("month_word")) + "</th><th scope=\"col\">" +
+                     escape_xml(ctx.text("fig_received")) + "</th><th scope=\"col\">" +
+                     escape_xml(ctx.text("fig_resolved")) + "</th><th scope=\"col\">" +
                      escape_xml(ctx.text("rate_on_time_short")) + "</th></tr></thead>\n<tbody>\n";
   for (const MonthResults* m : months_of(results(ctx), year))
-    html += "<tr><th scope=\"row\">" + link(root, month_path(m->year, m->month), month_label(ctx, m->year, m->month)) +
+    html += "<tr><th scope=\"row\">" +
+            link(root, month_path(m->year, m->month), month_label(ctx, m->year, m->month)) +
             "</th><td class=\"num\">" + vn_count(m->figures.received) + "</td><td class=\"num\">" +
             vn_count(m->figures.resolved) + "</td><td class=\"num\">" +
             percent(ctx, rate_of(Rate::on_time, m->figures)) + "</td></tr>\n";
@@ -223,11 +248,14 @@ OutputFile render_results_year(const RenderContext& ctx, int year) {
   std::string year_text = ctx.text("year_word") + " " + std::to_string(year);
   std::string body = kpi_table(ctx, year_to_date(months), year, ytd_caption(ctx, months));
   body += month_list(ctx, year, root);
-  body += heading(2, "bieu-do", ctx.text("charts_heading")) + "<p>" + escape_xml(ctx.text("charts_intro")) + "</p>\n";
+  body += heading(2, "bieu-do", ctx.text("charts_heading")) + "<p>" + escape_xml(ctx.text("charts_intro")) +
+          "</p>\n";
   body += rate_charts(ctx, year);
   body += heading(3, "", ctx.text("chart_channels")) + render_chart(channel_chart(ctx, year, "bd-kenh"));
-  body += heading(3, "", ctx.text("chart_domains")) + render_chart(domain_chart(ctx, months, "bd-linh-vuc", year_text));
-  body += heading(2, "so-lieu", ctx.text("figures_heading")) + figures_table(ctx, year_to_date(months), ytd_caption(ctx, months));
+  body += heading(3, "", ctx.text("chart_domains")) +
+          render_chart(domain_chart(ctx, months, "bd-linh-vuc", year_text));
+  body += heading(2, "so-lieu", ctx.text("figures_heading")) +
+          figures_table(ctx, year_to_date(months), ytd_caption(ctx, months));
   body += open_data_links(ctx, root);
   return results_page(ctx, path, ctx.text("results_title") + " – " + year_text, body, section_crumb());
 }
@@ -237,10 +265,19 @@ std::string neighbours(const RenderContext& ctx, const MonthResults& m, const st
   std::string html = "<ul class=\"pager\">\n";
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (&all[i] != &m) continue;
-    if (i > 0) html += "<li>" + ctx.text("previous") + ": " + link(root, month_path(all[i - 1].year, all[i - 1].month), month_label(ctx, all[i - 1].year, all[i - 1].month)) + "</li>\n";
-    if (i + 1 < all.size()) html += "<li>" + ctx.text("next") + ": " + link(root, month_path(all[i + 1].year, all[i + 1].month), month_label(ctx, all[i + 1].year, all[i + 1].month)) + "</li>\n";
+    if (i > 0)
+      html += "<li>" + ctx.text("previous") + ": " +
+              link(root, month_path(all[i - 1].year, all[i - 1].month),
+                   month_label(ctx, all[i - 1].year, all[i - 1].month)) +
+              "</li>\n";
+    if (i + 1 < all.size())
+      html += "<li>" + ctx.text("next") + ": " +
+              link(root, month_path(all[i + 1].year, all[i + 1].month),
+                   month_label(ctx, all[i + 1].year, all[i + 1].month)) +
+              "</li>\n";
   }
-  return html + "<li>" + link(root, year_path(m.year), ctx.text("year_word") + " " + std::to_string(m.year)) + "</li>\n</ul>\n";
+  return html + "<li>" + link(root, year_path(m.year), ctx.text("year_word") + " " + std::to_string(m.year)) +
+         "</li>\n</ul>\n";
 }
 
 OutputFile render_results_month(const RenderContext& ctx, const MonthResults& m, Diagnostics& diags) {
@@ -251,10 +288,12 @@ OutputFile render_results_month(const RenderContext& ctx, const MonthResults& m,
   body += kpi_table(ctx, year_to_date(ytd), m.year, ytd_caption(ctx, ytd));
   std::string commentary = ctx.markdown(m.commentary, 1, 3, diags);
   if (!commentary.empty())
-    body += heading(2, "nhan-xet", ctx.text("commentary")) + "<div class=\"prose\">\n" + commentary + "</div>\n";
+    body +=
+        heading(2, "nhan-xet", ctx.text("commentary")) + "<div class=\"prose\">\n" + commentary + "</div>\n";
   body += heading(2, "so-lieu", ctx.text("figures_heading")) + figures_table(ctx, m.figures, label);
   if (!m.domains.empty())
-    body += heading(2, "linh-vuc", ctx.text("chart_domains")) + render_chart(domain_chart(ctx, {&m}, "bd-linh-vuc", label));
+    body += heading(2, "linh-vuc", ctx.text("chart_domains")) +
+            render_chart(domain_chart(ctx, {&m}, "bd-linh-vuc", label));
   body += neighbours(ctx, m, root);
   TemplateList crumbs = section_crumb();
   TemplateData year_crumb;
@@ -272,7 +311,8 @@ OutputFile render_results_index(const RenderContext& ctx) {
   std::string body = "<p class=\"lead\">" + escape_xml(ctx.text("results_intro")) + "</p>\n";
   body += heading(2, "thang-moi-nhat", ctx.text("latest_month") + ": " + label);
   body += kpi_table(ctx, last.figures, last.year, label);
-  body += "<p>" + link(root, month_path(last.year, last.month), ctx.text("month_details") + " " + label) + "</p>\n";
+  body += "<p>" + link(root, month_path(last.year, last.month), ctx.text("month_details") + " " + label) +
+          "</p>\n";
   body += heading(2, "luy-ke", ctx.text("ytd") + " " + std::to_string(last.year));
   body += kpi_table(ctx, year_to_date(ytd), last.year, ytd_caption(ctx, ytd));
   body += heading(2, "cac-nam", ctx.text("all_periods"));
@@ -289,7 +329,7 @@ OutputFile render_results_index(const RenderContext& ctx) {
 // bieu-do: dung-han      (optional; without it, the month's KPI table)
 // ```
 std::string render_directive(const RenderContext& ctx, const std::string& body, const SourcePos& at,
-                              Diagnostics& diags) {
+                             Diagnostics& diags) {
   auto fields = Fields::parse(body, at, diags);
   if (!fields) return "";
   std::string month = fields->text("thang", Need::required);
@@ -300,7 +340,8 @@ std::string render_directive(const RenderContext& ctx, const std::string& body, 
     if (month_key(m.year, m.month) == month) found = &m;
   if (!found) {
     if (!month.empty())
-      diags.error(fields->pos_of("thang"), {"chưa có số liệu tháng \"" + month + "\"", "no results for month \"" + month + "\""},
+      diags.error(fields->pos_of("thang"),
+                  {"chưa có số liệu tháng \"" + month + "\"", "no results for month \"" + month + "\""},
                   {"thêm tệp content/results/" + month + ".md, hoặc sửa tháng theo dạng NĂM-THÁNG",
                    "add content/results/" + month + ".md, or write the month as YEAR-MONTH"});
     return "";
@@ -310,10 +351,12 @@ std::string render_directive(const RenderContext& ctx, const std::string& body, 
   if (chart.empty()) return kpi_table(ctx, found->figures, found->year, label);
   if (chart == "kenh") return render_chart(channel_chart(ctx, found->year, id));
   if (chart == "linh-vuc") return render_chart(domain_chart(ctx, {found}, id, label));
-  if (const RateInfo* info = find_rate_by_slug(chart)) return render_chart(rate_chart(ctx, *info, found->year, id));
+  if (const RateInfo* info = find_rate_by_slug(chart))
+    return render_chart(rate_chart(ctx, *info, found->year, id));
   std::string list = "kenh, linh-vuc";
   for (const RateInfo& r : all_rates()) list += std::string(", ") + r.slug;
-  diags.error(fields->pos_of("bieu-do"), {"không có biểu đồ \"" + chart + "\"", "there is no chart \"" + chart + "\""},
+  diags.error(fields->pos_of("bieu-do"),
+              {"không có biểu đồ \"" + chart + "\"", "there is no chart \"" + chart + "\""},
               {"chọn một trong: " + list + "; hoặc bỏ dòng bieu-do để chèn bảng chỉ số",
                "use one of: " + list + "; or leave out bieu-do for the KPI table"});
   return "";
@@ -353,7 +396,8 @@ void plan_results(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   if (data.months.empty()) return;
   jobs.push_back({"ket-qua/index.html", [&ctx](Diagnostics&) { return render_results_index(ctx); }});
   for (int year : years(data))
-    jobs.push_back({year_path(year) + "index.html", [&ctx, year](Diagnostics&) { return render_results_year(ctx, year); }});
+    jobs.push_back({year_path(year) + "index.html",
+                    [&ctx, year](Diagnostics&) { return render_results_year(ctx, year); }});
   for (const MonthResults& m : data.months)
     jobs.push_back({month_path(m.year, m.month) + "index.html",
                     [&ctx, &m](Diagnostics& diags) { return render_results_month(ctx, m, diags); }});

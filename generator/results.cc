@@ -8,7 +8,9 @@
 namespace ck {
 namespace {
 
-std::string n(long long v) { return vn_count(v); }
+std::string n(long long v) {
+  return vn_count(v);
+}
 
 SourcePos place(const MonthResults& m, const std::string& field) {
   auto it = m.at.find(field);
@@ -16,8 +18,8 @@ SourcePos place(const MonthResults& m, const std::string& field) {
 }
 
 // A rate's numerator above its denominator: the rate would pass 100 %.
-void check_part(const MonthResults& m, const std::string& field, long long part, const std::string& whole_field,
-                long long whole, Diagnostics& diags) {
+void check_part(const MonthResults& m, const std::string& field, long long part,
+                const std::string& whole_field, long long whole, Diagnostics& diags) {
   if (part <= whole) return;
   diags.error(place(m, field),
               {"\"" + field + "\" (" + n(part) + ") lớn hơn \"" + whole_field + "\" (" + n(whole) +
@@ -29,11 +31,12 @@ void check_part(const MonthResults& m, const std::string& field, long long part,
 
 void warn_mismatch(Diagnostics& diags, const SourcePos& pos, const Text& left, long long left_value,
                    const Text& right, long long right_value) {
-  diags.warning(pos,
-                {left.vi + " = " + n(left_value) + " nhưng " + right.vi + " = " + n(right_value),
-                 left.en + " = " + n(left_value) + " but " + right.en + " = " + n(right_value)},
-                {"số liệu không khớp; kiểm tra lại với báo cáo gốc (trang vẫn được tạo)",
-                 "the figures do not add up; check them against the original report (the site is still built)"});
+  diags.warning(
+      pos,
+      {left.vi + " = " + n(left_value) + " nhưng " + right.vi + " = " + n(right_value),
+       left.en + " = " + n(left_value) + " but " + right.en + " = " + n(right_value)},
+      {"số liệu không khớp; kiểm tra lại với báo cáo gốc (trang vẫn được tạo)",
+       "the figures do not add up; check them against the original report (the site is still built)"});
 }
 
 void check_domain_sums(const MonthResults& m, Diagnostics& diags) {
@@ -45,12 +48,13 @@ void check_domain_sums(const MonthResults& m, Diagnostics& diags) {
     received += d.received, resolved += d.resolved, online += d.online;
     any_resolved |= d.has_resolved, any_online |= d.has_online;
     if (d.online > d.received)
-      diags.error(d.source,
-                  {"lĩnh vực \"" + d.domain + "\": trực tuyến (" + n(d.online) + ") lớn hơn tiếp nhận (" +
-                       n(d.received) + "): tỷ lệ sẽ vượt 100 %",
-                   "domain \"" + d.domain + "\": online (" + n(d.online) + ") is greater than received (" +
-                       n(d.received) + "): the rate would pass 100 %"},
-                  {"kiểm tra lại hai số này với báo cáo gốc", "check both numbers against the original report"});
+      diags.error(
+          d.source,
+          {"lĩnh vực \"" + d.domain + "\": trực tuyến (" + n(d.online) + ") lớn hơn tiếp nhận (" +
+               n(d.received) + "): tỷ lệ sẽ vượt 100 %",
+           "domain \"" + d.domain + "\": online (" + n(d.online) + ") is greater than received (" +
+               n(d.received) + "): the rate would pass 100 %"},
+          {"kiểm tra lại hai số này với báo cáo gốc", "check both numbers against the original report"});
   }
   SourcePos pos = place(m, "domains");
   if (received != f.received)
@@ -64,24 +68,30 @@ void check_domain_sums(const MonthResults& m, Diagnostics& diags) {
                   {"received.online", "received.online"}, f.received_online);
 }
 
-int rate_order(const MonthResults& m) { return m.year * 100 + m.month; }
+int rate_order(const MonthResults& m) {
+  return m.year * 100 + m.month;
+}
 
 void check_known_domains(const MonthResults& m, const std::vector<Domain>& catalog, Diagnostics& diags) {
   std::map<std::string, SourcePos> seen;
   for (const DomainFigures& d : m.domains) {
-    bool known = std::any_of(catalog.begin(), catalog.end(), [&](const Domain& c) { return c.slug == d.domain; });
+    bool known =
+        std::any_of(catalog.begin(), catalog.end(), [&](const Domain& c) { return c.slug == d.domain; });
     if (!known) {
       std::string list;
       for (const Domain& c : catalog) list += (list.empty() ? "" : ", ") + c.slug;
-      diags.error(d.source, {"lĩnh vực \"" + d.domain + "\" chưa được khai báo", "unknown domain \"" + d.domain + "\""},
+      diags.error(d.source,
+                  {"lĩnh vực \"" + d.domain + "\" chưa được khai báo", "unknown domain \"" + d.domain + "\""},
                   {"dùng một lĩnh vực trong procedures/domains.yaml: " + list,
                    "use a domain declared in procedures/domains.yaml: " + list});
     }
     auto [it, inserted] = seen.emplace(d.domain, d.source);
     if (!inserted)
-      diags.error(d.source, {"lĩnh vực \"" + d.domain + "\" đã có ở dòng " + std::to_string(it->second.line),
-                             "domain \"" + d.domain + "\" is already listed on line " + std::to_string(it->second.line)},
-                  {"gộp hai dòng thành một", "merge the two entries"});
+      diags.error(
+          d.source,
+          {"lĩnh vực \"" + d.domain + "\" đã có ở dòng " + std::to_string(it->second.line),
+           "domain \"" + d.domain + "\" is already listed on line " + std::to_string(it->second.line)},
+          {"gộp hai dòng thành một", "merge the two entries"});
   }
 }
 
@@ -108,12 +118,24 @@ const RateInfo* find_rate_by_slug(const std::string& slug) {
 RateValue rate_of(Rate rate, const Figures& f) {
   RateValue v;
   switch (rate) {
-    case Rate::on_time: v = {f.early + f.on_time, f.resolved, {}}; break;
-    case Rate::online: v = {f.received_online, f.received, {}}; break;
-    case Rate::digitized: v = {f.digitized_on_receipt, f.received, {}}; break;
-    case Rate::digitized_results: v = {f.digitized_results, f.resolved, {}}; break;
-    case Rate::online_payment: v = {f.paid_online, f.fee_bearing, {}}; break;
-    case Rate::satisfaction: v = {f.satisfied, f.answered, {}}; break;
+    case Rate::on_time:
+      v = {f.early + f.on_time, f.resolved, {}};
+      break;
+    case Rate::online:
+      v = {f.received_online, f.received, {}};
+      break;
+    case Rate::digitized:
+      v = {f.digitized_on_receipt, f.received, {}};
+      break;
+    case Rate::digitized_results:
+      v = {f.digitized_results, f.resolved, {}};
+      break;
+    case Rate::online_payment:
+      v = {f.paid_online, f.fee_bearing, {}};
+      break;
+    case Rate::satisfaction:
+      v = {f.satisfied, f.answered, {}};
+      break;
   }
   if (v.denominator > 0) v.hundredths = round_ratio(v.numerator, v.denominator, 10000);
   return v;
@@ -130,13 +152,20 @@ Figures year_to_date(const std::vector<const MonthResults*>& months) {
   Figures sum;
   for (const MonthResults* m : months) {
     const Figures& f = m->figures;
-    for (auto [total, part] : {std::pair{&sum.received, f.received}, {&sum.received_online, f.received_online},
-                               {&sum.received_direct, f.received_direct}, {&sum.resolved, f.resolved},
-                               {&sum.early, f.early}, {&sum.on_time, f.on_time}, {&sum.late, f.late},
+    for (auto [total, part] : {std::pair{&sum.received, f.received},
+                               {&sum.received_online, f.received_online},
+                               {&sum.received_direct, f.received_direct},
+                               {&sum.resolved, f.resolved},
+                               {&sum.early, f.early},
+                               {&sum.on_time, f.on_time},
+                               {&sum.late, f.late},
                                {&sum.digitized_on_receipt, f.digitized_on_receipt},
-                               {&sum.digitized_results, f.digitized_results}, {&sum.paid_online, f.paid_online},
-                               {&sum.fee_bearing, f.fee_bearing}, {&sum.answered, f.answered},
-                               {&sum.satisfied, f.satisfied}, {&sum.complaints, f.complaints},
+                               {&sum.digitized_results, f.digitized_results},
+                               {&sum.paid_online, f.paid_online},
+                               {&sum.fee_bearing, f.fee_bearing},
+                               {&sum.answered, f.answered},
+                               {&sum.satisfied, f.satisfied},
+                               {&sum.complaints, f.complaints},
                                {&sum.complaints_resolved, f.complaints_resolved}})
       *total += part;
   }
@@ -212,15 +241,18 @@ void check_month(const MonthResults& m, Diagnostics& diags) {
 }
 
 ResultsData build_results(ResultsData data, const std::vector<Domain>& domains, Diagnostics& diags) {
-  std::stable_sort(data.months.begin(), data.months.end(),
-                   [](const MonthResults& a, const MonthResults& b) { return rate_order(a) < rate_order(b); });
+  std::stable_sort(data.months.begin(), data.months.end(), [](const MonthResults& a, const MonthResults& b) {
+    return rate_order(a) < rate_order(b);
+  });
   for (std::size_t i = 0; i < data.months.size(); ++i) {
     const MonthResults& m = data.months[i];
     if (i > 0 && rate_order(data.months[i - 1]) == rate_order(m)) {
       const SourcePos& first = data.months[i - 1].source;
-      diags.error(m.at_month, {"tháng " + month_key(m.year, m.month) + " đã có ở " + first.file,
-                               "month " + month_key(m.year, m.month) + " is already in " + first.file},
-                  {"mỗi tháng chỉ có một tệp; xóa hoặc gộp một trong hai", "one file per month; remove or merge one"});
+      diags.error(m.at_month,
+                  {"tháng " + month_key(m.year, m.month) + " đã có ở " + first.file,
+                   "month " + month_key(m.year, m.month) + " is already in " + first.file},
+                  {"mỗi tháng chỉ có một tệp; xóa hoặc gộp một trong hai",
+                   "one file per month; remove or merge one"});
     }
     check_known_domains(m, domains, diags);
     check_month(m, diags);
@@ -247,8 +279,11 @@ std::optional<long long> parse_percent(const std::string& text) {
   std::size_t sep = text.find_first_of(".,");
   std::string whole = text.substr(0, sep);
   std::string frac = sep == std::string::npos ? "" : text.substr(sep + 1);
-  auto digits = [](const std::string& s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-  if (whole.empty() || whole.size() > 3 || frac.size() > 2 || !digits(whole) || !digits(frac)) return std::nullopt;
+  auto digits = [](const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (whole.empty() || whole.size() > 3 || frac.size() > 2 || !digits(whole) || !digits(frac))
+    return std::nullopt;
   if (sep != std::string::npos && frac.empty()) return std::nullopt;
   while (frac.size() < 2) frac += '0';
   long long value = std::stoll(whole) * 100 + std::stoll(frac);
@@ -259,10 +294,14 @@ std::optional<long long> parse_percent(const std::string& text) {
 std::string scaffold_results(int year, int month) {
   std::string key = month_key(year, month);
   return "---\n"
-         "# Kết quả giải quyết thủ tục hành chính tháng " + std::to_string(month) + "/" + std::to_string(year) + ".\n"
+         "# Kết quả giải quyết thủ tục hành chính tháng " +
+         std::to_string(month) + "/" + std::to_string(year) +
+         ".\n"
          "# Ghi số nguyên, không dấu chấm phân cách hàng nghìn (viết 2528, không viết 2.528).\n"
          "# Trường bỏ trống được tính là 0. Giải thích từng trường: docs/reference.md.\n"
-         "month: " + key + "          # phải trùng tên tệp " + key + ".md\n"
+         "month: " +
+         key + "          # phải trùng tên tệp " + key +
+         ".md\n"
          "received:\n"
          "  total: 0              # số hồ sơ tiếp nhận mới trong tháng\n"
          "  online: 0             # trong đó: trực tuyến\n"

@@ -31,9 +31,13 @@ std::string vn_count(long long n) {
   return "-" + group_thousands(0ULL - static_cast<unsigned long long>(n));
 }
 
-std::string vn_hundredths(long long hundredths) { return with_decimals(hundredths, '.', ','); }
+std::string vn_hundredths(long long hundredths) {
+  return with_decimals(hundredths, '.', ',');
+}
 
-std::string dot_hundredths(long long hundredths) { return with_decimals(hundredths, 0, '.'); }
+std::string dot_hundredths(long long hundredths) {
+  return with_decimals(hundredths, 0, '.');
+}
 
 long long round_ratio(long long numerator, long long denominator, long long scale) {
   // Twice the scaled quotient, plus one denominator, halved: exact half-up on

@@ -109,7 +109,12 @@ TEST(Verdicts, ExceededMetBelowWithMarginInPoints) {
 
 TEST(Verdicts, TheRoundedRateIsCompared) {
   // 96.996 % is published as 97,00 %: against 97 % it is "Đạt", as the reader sees.
-  RateValue v = rate_of(Rate::satisfaction, [] { Figures f; f.answered = 100000; f.satisfied = 96996; return f; }());
+  RateValue v = rate_of(Rate::satisfaction, [] {
+    Figures f;
+    f.answered = 100000;
+    f.satisfied = 96996;
+    return f;
+  }());
   EXPECT_EQ(v.hundredths, 9700);
   EXPECT_EQ(assess(v, 9700).verdict, Verdict::met);
 }
@@ -156,42 +161,51 @@ TEST(Checks, TheSeedsMay2023BalanceIsAWarningWithBothNumbers) {
   m.at["received.carried_over"] = {"r.md", 13, 17};
   EXPECT_EQ(checked(m),
             "r.md:13:17: warning: carried over + received = 260 but resolved + in progress + paused = 253\n"
-            "  hint: the figures do not add up; check them against the original report (the site is still built)\n");
+            "  hint: the figures do not add up; check them against the original report (the site is still "
+            "built)\n");
 }
 
 Figures balanced() {
   Figures f;
-  f.received = 10, f.received_online = 6, f.received_direct = 4, f.resolved = 10, f.early = 7, f.on_time = 2, f.late = 1;
+  f.received = 10, f.received_online = 6, f.received_direct = 4, f.resolved = 10, f.early = 7, f.on_time = 2,
+  f.late = 1;
   return f;
 }
 
-TEST(Checks, BalancedMonthHasNoMessage) { EXPECT_EQ(checked(month(2023, 1, balanced())), ""); }
+TEST(Checks, BalancedMonthHasNoMessage) {
+  EXPECT_EQ(checked(month(2023, 1, balanced())), "");
+}
 
 TEST(Checks, ResolvedSplitThatDoesNotAddUp) {
   Figures f = balanced();
   f.late = 0;
   EXPECT_EQ(checked(month(2023, 1, f)),
             "content/results/2023-01.md:1:1: warning: resolved = 10 but early + on time + late = 9\n"
-            "  hint: the figures do not add up; check them against the original report (the site is still built)\n");
+            "  hint: the figures do not add up; check them against the original report (the site is still "
+            "built)\n");
 }
 
 TEST(Checks, ChannelsThatDoNotAddUp) {
   Figures f = balanced();
   f.received_direct = 3;
-  EXPECT_NE(checked(month(2023, 1, f)).find("warning: received = 10 but online + direct = 9"), std::string::npos);
+  EXPECT_NE(checked(month(2023, 1, f)).find("warning: received = 10 but online + direct = 9"),
+            std::string::npos);
 }
 
 TEST(Checks, DomainsThatDoNotAddUp) {
   MonthResults m = month(2023, 1, balanced());
-  m.domains = {{{"d.md", 20, 13}, "ho-tich", 4, 4, 4, true, true}, {{"d.md", 23, 13}, "chung-thuc", 5, 5, 1, true, true}};
+  m.domains = {{{"d.md", 20, 13}, "ho-tich", 4, 4, 4, true, true},
+               {{"d.md", 23, 13}, "chung-thuc", 5, 5, 1, true, true}};
   m.at["domains"] = {"d.md", 19, 3};
-  EXPECT_EQ(checked(m),
-            "d.md:19:3: warning: the domains' received = 9 but received.total = 10\n"
-            "  hint: the figures do not add up; check them against the original report (the site is still built)\n"
-            "d.md:19:3: warning: the domains' resolved = 9 but resolved.total = 10\n"
-            "  hint: the figures do not add up; check them against the original report (the site is still built)\n"
-            "d.md:19:3: warning: the domains' online = 5 but received.online = 6\n"
-            "  hint: the figures do not add up; check them against the original report (the site is still built)\n");
+  EXPECT_EQ(
+      checked(m),
+      "d.md:19:3: warning: the domains' received = 9 but received.total = 10\n"
+      "  hint: the figures do not add up; check them against the original report (the site is still built)\n"
+      "d.md:19:3: warning: the domains' resolved = 9 but resolved.total = 10\n"
+      "  hint: the figures do not add up; check them against the original report (the site is still built)\n"
+      "d.md:19:3: warning: the domains' online = 5 but received.online = 6\n"
+      "  hint: the figures do not add up; check them against the original report (the site is still "
+      "built)\n");
 }
 
 TEST(Checks, EveryRateAbove100PercentIsAnError) {
@@ -202,12 +216,16 @@ TEST(Checks, EveryRateAbove100PercentIsAnError) {
   const Case cases[] = {
       {[](Figures& f) { f.received_online = 11, f.received_direct = 0; },
        "\"received.online\" (11) is greater than \"received.total\" (10)"},
-      {[](Figures& f) { f.early = 9, f.on_time = 2, f.late = 0; }, "\"resolved.early\" (11) is greater than \"resolved.total\" (10)"},
-      {[](Figures& f) { f.digitized_on_receipt = 11; }, "\"digitized.on_receipt\" (11) is greater than \"received.total\" (10)"},
-      {[](Figures& f) { f.digitized_results = 12; }, "\"digitized.results\" (12) is greater than \"resolved.total\" (10)"},
+      {[](Figures& f) { f.early = 9, f.on_time = 2, f.late = 0; },
+       "\"resolved.early\" (11) is greater than \"resolved.total\" (10)"},
+      {[](Figures& f) { f.digitized_on_receipt = 11; },
+       "\"digitized.on_receipt\" (11) is greater than \"received.total\" (10)"},
+      {[](Figures& f) { f.digitized_results = 12; },
+       "\"digitized.results\" (12) is greater than \"resolved.total\" (10)"},
       {[](Figures& f) { f.paid_online = 3, f.fee_bearing = 2; },
        "\"online_payment.paid\" (3) is greater than \"online_payment.fee_bearing\" (2)"},
-      {[](Figures& f) { f.satisfied = 223, f.answered = 222; }, "\"survey.satisfied\" (223) is greater than \"survey.answered\" (222)"},
+      {[](Figures& f) { f.satisfied = 223, f.answered = 222; },
+       "\"survey.satisfied\" (223) is greater than \"survey.answered\" (222)"},
   };
   for (const Case& c : cases) {
     Figures f = balanced();
@@ -215,13 +233,33 @@ TEST(Checks, EveryRateAbove100PercentIsAnError) {
     Diagnostics diags;
     check_month(month(2023, 1, f), diags);
     EXPECT_EQ(diags.error_count(), 1) << c.message;
-    EXPECT_NE(format_all(diags, Lang::en).find(std::string("error: ") + c.message + ": the rate would pass 100 %"),
-              std::string::npos)
+    EXPECT_NE(
+        format_all(diags, Lang::en).find(std::string("error: ") + c.message + ": the rate would pass 100 %"),
+        std::string::npos)
         << format_all(diags, Lang::en);
   }
 }
 
-std::string load_messages(const std::string& path, const std::string& text, std::optional<MonthResults>* out = nullptr) {
+TEST(Checks, DomainOnlineAbove100PercentAndRepeatedDomainAreErrors) {
+  MonthResults m = month(2023, 1, balanced());
+  m.domains = {{{"d.md", 20, 13}, "ho-tich", 4, 0, 5, false, true},
+               {{"d.md", 23, 13}, "ho-tich", 6, 0, 1, false, true}};
+  Domain ho_tich;
+  ho_tich.slug = "ho-tich";
+  ResultsData data;
+  data.months = {m};
+  Diagnostics diags;
+  build_results(data, {ho_tich}, diags);
+  EXPECT_EQ(format_all(diags, Lang::en),
+            "d.md:20:13: error: domain \"ho-tich\": online (5) is greater than received (4): the rate would "
+            "pass 100 %\n"
+            "  hint: check both numbers against the original report\n"
+            "d.md:23:13: error: domain \"ho-tich\" is already listed on line 20\n"
+            "  hint: merge the two entries\n");
+}
+
+std::string load_messages(const std::string& path, const std::string& text,
+                          std::optional<MonthResults>* out = nullptr) {
   Diagnostics diags;
   auto m = load_month_results({path, text}, diags);
   if (out) *out = m;
@@ -242,8 +280,9 @@ TEST(LoadResults, ReadsEveryFieldWithItsPlace) {
 }
 
 TEST(LoadResults, NegativeAndNonIntegerCountsAreErrors) {
-  std::string messages = load_messages("content/results/2023-05.md",
-                                       "---\nmonth: 2023-05\nreceived:\n  total: -3\nresolved:\n  total: 2.528\n---\n");
+  std::string messages =
+      load_messages("content/results/2023-05.md",
+                    "---\nmonth: 2023-05\nreceived:\n  total: -3\nresolved:\n  total: 2.528\n---\n");
   EXPECT_EQ(messages,
             "content/results/2023-05.md:4:10: error: \"received.total\" is negative (-3)\n"
             "  hint: counts are 0 or more\n"
@@ -256,30 +295,36 @@ TEST(LoadResults, MonthMustMatchTheFileName) {
                           "---\nmonth: 2023-06\nreceived:\n  total: 1\nresolved:\n  total: 1\n---\n"),
             "content/results/2023-05.md:2:8: error: month 2023-06 does not match the file name 2023-05.md\n"
             "  hint: set \"month:\" to 2023-05 or rename the file to 2023-06.md\n");
-  EXPECT_EQ(load_messages("content/results/thang5.md", "---\nmonth: 2023-05\nreceived:\n  total: 1\nresolved:\n  total: 1\n---\n"),
-            "content/results/thang5.md:1:1: error: a results file must be named YEAR-MONTH.md, not \"thang5.md\"\n"
-            "  hint: e.g. content/results/2023-05.md\n");
+  EXPECT_EQ(
+      load_messages("content/results/thang5.md",
+                    "---\nmonth: 2023-05\nreceived:\n  total: 1\nresolved:\n  total: 1\n---\n"),
+      "content/results/thang5.md:1:1: error: a results file must be named YEAR-MONTH.md, not \"thang5.md\"\n"
+      "  hint: e.g. content/results/2023-05.md\n");
 }
 
 TEST(LoadResults, UnknownFieldIsWarnedWithASuggestion) {
-  std::string messages = load_messages("content/results/2023-05.md",
-                                       "---\nmonth: 2023-05\nreceived:\n  total: 1\n  onlin: 1\nresolved:\n  total: 1\n---\n");
-  EXPECT_NE(messages.find("2023-05.md:5:3: warning: unknown field \"onlin\"\n  hint: did you mean \"online\"?"),
-            std::string::npos)
+  std::string messages =
+      load_messages("content/results/2023-05.md",
+                    "---\nmonth: 2023-05\nreceived:\n  total: 1\n  onlin: 1\nresolved:\n  total: 1\n---\n");
+  EXPECT_NE(
+      messages.find("2023-05.md:5:3: warning: unknown field \"onlin\"\n  hint: did you mean \"online\"?"),
+      std::string::npos)
       << messages;
 }
 
 TEST(LoadResults, TargetsAreReadYearByYear) {
   Diagnostics diags;
-  auto targets = load_targets({"content/targets.yaml", "years:\n  - year: 2023\n    on_time: 97\n    online: 50.5\n"
-                                                       "  - year: 2024\n    on_time: 101\n"},
+  auto targets = load_targets({"content/targets.yaml",
+                               "years:\n  - year: 2023\n    on_time: 97\n    online: 50.5\n"
+                               "  - year: 2024\n    on_time: 101\n"},
                               diags);
   ASSERT_EQ(targets.size(), 2u);
   EXPECT_EQ(targets[0].hundredths.at("on_time"), 9700);
   EXPECT_EQ(targets[0].hundredths.at("online"), 5050);
-  EXPECT_EQ(format_all(diags, Lang::en),
-            "content/targets.yaml:6:14: error: target \"on_time\" must be a percentage from 0 to 100, not \"101\"\n"
-            "  hint: write the percentage without %, at most two decimals, e.g. 97 or 97.5\n");
+  EXPECT_EQ(
+      format_all(diags, Lang::en),
+      "content/targets.yaml:6:14: error: target \"on_time\" must be a percentage from 0 to 100, not \"101\"\n"
+      "  hint: write the percentage without %, at most two decimals, e.g. 97 or 97.5\n");
 }
 
 TEST(BuildResults, UnknownDomainAndDuplicateMonthAreErrors) {
@@ -293,11 +338,12 @@ TEST(BuildResults, UnknownDomainAndDuplicateMonthAreErrors) {
   ho_tich.slug = "ho-tich";
   Diagnostics diags;
   build_results(data, {ho_tich}, diags);
-  EXPECT_EQ(format_all(diags, Lang::en),
-            "content/results/2023-05.md:20:13: error: unknown domain \"tu-phap\"\n"
-            "  hint: use a domain declared in procedures/domains.yaml: ho-tich\n"
-            "content/results/2023/2023-05.md:2:8: error: month 2023-05 is already in content/results/2023-05.md\n"
-            "  hint: one file per month; remove or merge one\n");
+  EXPECT_EQ(
+      format_all(diags, Lang::en),
+      "content/results/2023-05.md:20:13: error: unknown domain \"tu-phap\"\n"
+      "  hint: use a domain declared in procedures/domains.yaml: ho-tich\n"
+      "content/results/2023/2023-05.md:2:8: error: month 2023-05 is already in content/results/2023-05.md\n"
+      "  hint: one file per month; remove or merge one\n");
 }
 
 TEST(Charts, EveryLabelIsAlsoInTheTable) {
@@ -310,7 +356,8 @@ TEST(Charts, EveryLabelIsAlsoInTheTable) {
   c.target_text = "Chỉ tiêu 97,00 %";
   c.table_summary = "Bảng số liệu";
   c.columns = {"Tháng", "Tỷ lệ"};
-  c.rows = {{"Tháng 1", false, 9833, 0, "98,33 %", {"98,33 %"}}, {"Tháng 2", true, 0, 0, "không phát sinh", {"không phát sinh"}}};
+  c.rows = {{"Tháng 1", false, 9833, 0, "98,33 %", {"98,33 %"}},
+            {"Tháng 2", true, 0, 0, "không phát sinh", {"không phát sinh"}}};
   std::string html = render_chart(c);
   EXPECT_NE(html.find("<svg class=\"chart\" role=\"img\""), std::string::npos);
   EXPECT_NE(html.find("aria-labelledby=\"bd-t bd-d\""), std::string::npos);
@@ -330,8 +377,8 @@ TEST(Directive, FencedBlockWithTheInfoStringIsReplaced) {
                                      return "<div>" + body + "@" + std::to_string(at.line) + "</div>\n";
                                    }});
   Diagnostics diags;
-  std::string html = render_markdown({"Trước\n\n```ketqua\nthang: 2023-05\n```\n\n```\nmã\n```\n", {"p.md", 5, 1}},
-                                     options, diags);
+  std::string html = render_markdown(
+      {"Trước\n\n```ketqua\nthang: 2023-05\n```\n\n```\nmã\n```\n", {"p.md", 5, 1}}, options, diags);
   EXPECT_EQ(html, "<p>Trước</p>\n<div>thang: 2023-05\n@8</div>\n<pre><code>mã\n</code></pre>\n");
 }
 
@@ -351,10 +398,12 @@ class ResultsRender : public ::testing::Test {
     MemoryDisk disk = testing::small_site();
     disk.files["content/results/2023-05.md"] =
         "---\nmonth: 2023-05\nreceived:\n  total: 239\n  online: 235\n  direct: 4\nresolved:\n  total: 235\n"
-        "  early: 230\n  on_time: 0\n  late: 5\nin_progress:\n  within_limit: 4\nonline_payment:\n  paid: 0\n  fee_bearing: 0\n"
+        "  early: 230\n  on_time: 0\n  late: 5\nin_progress:\n  within_limit: 4\nonline_payment:\n  paid: "
+        "0\n  fee_bearing: 0\n"
         "domains:\n  - domain: ho-tich\n    received: 239\n---\nNhận xét.\n";
     disk.files["content/targets.yaml"] = "years:\n  - year: 2023\n    on_time: 97\n    online: 98.33\n";
-    disk.files["content/pages/bao-cao.md"] = "---\ntitle: Báo cáo\n---\n```ketqua\nthang: 2023-05\nbieu-do: dung-han\n```\n";
+    disk.files["content/pages/bao-cao.md"] =
+        "---\ntitle: Báo cáo\n---\n```ketqua\nthang: 2023-05\nbieu-do: dung-han\n```\n";
     return disk;
   }
   Site site_;
@@ -365,8 +414,10 @@ TEST_F(ResultsRender, MonthPageShowsRatesVerdictsAndNotArising) {
   Diagnostics diags;
   std::string html = render(with_may(), "ket-qua/2023-05/index.html", diags);
   EXPECT_NE(html.find("97,87\u00a0%<br><span class=\"counts\">230/235</span>"), std::string::npos);
-  EXPECT_NE(html.find("Vượt</span><br><span class=\"margin num\">+0,87\u00a0điểm %</span>"), std::string::npos);
-  EXPECT_NE(html.find("98,33\u00a0%</span><br><span class=\"verdict verdict-ok\">Đạt</span>"), std::string::npos);
+  EXPECT_NE(html.find("Vượt</span><br><span class=\"margin num\">+0,87\u00a0điểm %</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("98,33\u00a0%</span><br><span class=\"verdict verdict-ok\">Đạt</span>"),
+            std::string::npos);
   EXPECT_NE(html.find("không phát sinh"), std::string::npos);
   EXPECT_EQ(html.find("NaN"), std::string::npos);
   EXPECT_NE(html.find("<p>Nhận xét.</p>"), std::string::npos);
@@ -382,7 +433,8 @@ TEST_F(ResultsRender, DirectiveEmbedsAChartInAPage) {
 
 TEST_F(ResultsRender, DirectiveWithAnUnknownMonthIsAnError) {
   MemoryDisk disk = with_may();
-  disk.files["content/pages/bao-cao.md"] = "---\ntitle: Báo cáo\n---\nChữ.\n\n```ketqua\nthang: 2023-07\n```\n";
+  disk.files["content/pages/bao-cao.md"] =
+      "---\ntitle: Báo cáo\n---\nChữ.\n\n```ketqua\nthang: 2023-07\n```\n";
   Diagnostics diags;
   render(disk, "bao-cao/index.html", diags);
   EXPECT_EQ(format_all(diags, Lang::en),
