@@ -207,7 +207,7 @@ std::string month_list(const RenderContext& ctx, int year, const std::string& ro
             link(root, month_path(m->year, m->month), month_label(ctx, m->year, m->month)) +
             "</th><td class=\"num\">" + vn_count(m->figures.received) + "</td><td class=\"num\">" +
             vn_count(m->figures.resolved) + "</td><td class=\"num\">" +
-            percent(ctx, rate_of(Rate::on_time, m->figures)) + "</td></tr>\n";
+            escape_xml(percent(ctx, rate_of(Rate::on_time, m->figures))) + "</td></tr>\n";
   return html + "</tbody>\n</table>\n";
 }
 
@@ -266,12 +266,12 @@ std::string neighbours(const RenderContext& ctx, const MonthResults& m, const st
   for (std::size_t i = 0; i < all.size(); ++i) {
     if (&all[i] != &m) continue;
     if (i > 0)
-      html += "<li>" + ctx.text("previous") + ": " +
+      html += "<li>" + escape_xml(ctx.text("previous")) + ": " +
               link(root, month_path(all[i - 1].year, all[i - 1].month),
                    month_label(ctx, all[i - 1].year, all[i - 1].month)) +
               "</li>\n";
     if (i + 1 < all.size())
-      html += "<li>" + ctx.text("next") + ": " +
+      html += "<li>" + escape_xml(ctx.text("next")) + ": " +
               link(root, month_path(all[i + 1].year, all[i + 1].month),
                    month_label(ctx, all[i + 1].year, all[i + 1].month)) +
               "</li>\n";
