@@ -414,7 +414,7 @@ TEST_F(ResultsRender, MonthPageShowsRatesVerdictsAndNotArising) {
   Diagnostics diags;
   std::string html = render(with_may(), "ket-qua/2023-05/index.html", diags);
   EXPECT_NE(html.find("97,87\u00a0%<br><span class=\"counts\">230/235</span>"), std::string::npos);
-  EXPECT_NE(html.find("Vượt</span><br><span class=\"margin num\">+0,87\u00a0điểm %</span>"),
+  EXPECT_NE(html.find("Vượt</span><br><span class=\"margin\">+0,87\u00a0điểm\u00a0%</span>"),
             std::string::npos);
   EXPECT_NE(html.find("98,33\u00a0%</span><br><span class=\"verdict verdict-ok\">Đạt</span>"),
             std::string::npos);
