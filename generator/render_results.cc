@@ -291,9 +291,14 @@ OutputFile render_results_month(const RenderContext& ctx, const MonthResults& m,
     body +=
         heading(2, "nhan-xet", ctx.text("commentary")) + "<div class=\"prose\">\n" + commentary + "</div>\n";
   body += heading(2, "so-lieu", ctx.text("figures_heading")) + figures_table(ctx, m.figures, label);
-  if (!m.domains.empty())
-    body += heading(2, "linh-vuc", ctx.text("chart_domains")) +
-            render_chart(domain_chart(ctx, {&m}, "bd-linh-vuc", label));
+  // The domain split of the month, then of the year so far.
+  if (!domains_sum(ytd, ctx.site().domains).empty()) {
+    body += heading(2, "linh-vuc", ctx.text("chart_domains"));
+    if (!m.domains.empty())
+      body += heading(3, "", label) + render_chart(domain_chart(ctx, {&m}, "bd-linh-vuc", label));
+    body += heading(3, "", ytd_caption(ctx, ytd)) +
+            render_chart(domain_chart(ctx, ytd, "bd-linh-vuc-luy-ke", ytd_caption(ctx, ytd)));
+  }
   body += neighbours(ctx, m, root);
   TemplateList crumbs = section_crumb();
   TemplateData year_crumb;
