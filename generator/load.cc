@@ -157,6 +157,7 @@ Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& di
     for (const std::string& path : disk.list(pages_dir, ".md"))
       if (auto file = read_source(disk, path, diags))
         if (auto page = load_page(*file, diags)) sources.pages.push_back(std::move(*page));
+  sources.results = load_results(paths.content, disk, diags);
   return sources;
 }
 

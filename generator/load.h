@@ -28,6 +28,12 @@ std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags);
 std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& diags);
 std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags);
 
+// Monthly results (content/results/YYYY-MM.md) and yearly targets
+// (content/targets.yaml); see load_results.cc.
+ResultsData load_results(const std::string& content_dir, const Disk& disk, Diagnostics& diags);
+std::optional<MonthResults> load_month_results(const SourceFile& file, Diagnostics& diags);
+std::vector<YearTargets> load_targets(const SourceFile& file, Diagnostics& diags);
+
 // True for an absolute http:// or https:// URL with a host.
 bool is_web_url(const std::string& text);
 

@@ -93,6 +93,47 @@ void shift_headings(cmark_node* doc, const MarkdownOptions& options) {
   }
 }
 
+bool is_code_block(cmark_node* n) { return cmark_node_get_type(n) == CMARK_NODE_CODE_BLOCK; }
+
+// Marks that cannot come from an editor's text (a control character), each
+// standing for one directive's HTML until the document is rendered.
+std::string embed_marker(std::size_t i) { return "\x1f" "ck-embed-" + std::to_string(i) + "\x1f"; }
+
+std::vector<std::string> replace_directives(cmark_node* doc, const MarkdownSource& source,
+                                            const MarkdownOptions& options, Diagnostics& diags) {
+  std::vector<std::string> html;
+  if (options.fenced_blocks.empty()) return html;
+  for (cmark_node* block : collect(doc, is_code_block)) {
+    const char* info = cmark_node_get_fence_info(block);
+    auto hook = std::find_if(options.fenced_blocks.begin(), options.fenced_blocks.end(),
+                             [&](const FencedBlockHook& h) { return info && h.info == info; });
+    if (hook == options.fenced_blocks.end()) continue;
+    SourcePos at{source.origin.file, source.origin.line + cmark_node_get_start_line(block), 1};
+    const char* body = cmark_node_get_literal(block);
+    html.push_back(hook->render(body ? body : "", at, diags));
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node_set_literal(text, embed_marker(html.size() - 1).c_str());
+    cmark_node* paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH);
+    cmark_node_append_child(paragraph, text);
+    cmark_node_replace(block, paragraph);
+    cmark_node_free(block);
+  }
+  return html;
+}
+
+void put_directives(std::string& out, const std::vector<std::string>& html) {
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    std::string marker = embed_marker(i);
+    for (const std::string& wrapped : {"<p>" + marker + "</p>\n", marker}) {
+      std::size_t at = out.find(wrapped);
+      if (at != std::string::npos) {
+        out.replace(at, wrapped.size(), html[i]);
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
@@ -107,9 +148,12 @@ std::string render_markdown(const MarkdownSource& source, const MarkdownOptions&
   NodePtr doc(cmark_parser_finish(parser.get()));
   if (!options.allow_raw_html) escape_raw_html(doc.get(), source.origin, diags);
   shift_headings(doc.get(), options);
+  std::vector<std::string> directives = replace_directives(doc.get(), source, options, diags);
   std::unique_ptr<char, CharDeleter> html(
       cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
-  return html ? std::string(html.get()) : std::string();
+  std::string out = html ? std::string(html.get()) : std::string();
+  put_directives(out, directives);
+  return out;
 }
 
 }  // namespace ck

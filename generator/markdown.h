@@ -1,12 +1,22 @@
 // Markdown to HTML, the one place that talks to cmark-gfm.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "model.h"
 
 namespace ck {
+
+// A fenced code block whose info string is `info` is replaced by the HTML
+// that `render` makes of its text: the way editors embed generated content
+// (```ketqua). `at` is the place of the block's first line of text.
+struct FencedBlockHook {
+  std::string info;
+  std::function<std::string(const std::string& body, const SourcePos& at, Diagnostics& diags)> render;
+};
 
 struct MarkdownOptions {
   // Raw HTML in the text is shown as text (and warned about) unless allowed.
@@ -15,6 +25,7 @@ struct MarkdownOptions {
   // `min_heading_level`, so a body fits under the page's own headings.
   int heading_shift = 0;
   int min_heading_level = 2;
+  std::vector<FencedBlockHook> fenced_blocks;
 };
 
 // GFM tables are enabled; unsafe link schemes (javascript:, …) are dropped.

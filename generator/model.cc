@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "results.h"
 #include "slug.h"
 #include "unicode.h"
 #include "urls.h"
@@ -194,6 +195,7 @@ Site build_model(Sources sources, Diagnostics& diags) {
   order_procedures(site);
   claim_urls(site, diags);
   check_related(site, diags);
+  site.results = build_results(std::move(sources.results), site.domains, diags);
   return site;
 }
 

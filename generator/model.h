@@ -154,12 +154,70 @@ struct SiteConfig {
   SourcePos survey_at;
 };
 
+// Monthly administrative-reform results (Biểu 06), one file per month.
+// Counts are whole numbers; a field the editor left out is 0.
+struct Figures {
+  long long received = 0;         // tiếp nhận mới trong kỳ
+  long long received_online = 0;  // trong đó trực tuyến
+  long long received_direct = 0;  // trong đó trực tiếp, bưu chính
+  long long carried_over = 0;     // kỳ trước chuyển sang
+  long long resolved = 0;
+  long long early = 0;
+  long long on_time = 0;
+  long long late = 0;
+  long long in_progress = 0;  // đang giải quyết, trong hạn
+  long long overdue = 0;      // đang giải quyết, quá hạn
+  long long paused = 0;       // tạm dừng, trả lại
+  long long digitized_on_receipt = 0;
+  long long digitized_results = 0;
+  long long paid_online = 0;
+  long long fee_bearing = 0;  // hồ sơ của thủ tục có phí, lệ phí
+  long long answered = 0;     // phiếu khảo sát
+  long long satisfied = 0;
+  long long complaints = 0;
+  long long complaints_resolved = 0;
+};
+
+struct DomainFigures {
+  SourcePos source;
+  std::string domain;  // a Domain slug
+  long long received = 0;
+  long long resolved = 0;
+  long long online = 0;
+  bool has_resolved = false;
+  bool has_online = false;
+};
+
+struct MonthResults {
+  SourcePos source;
+  SourcePos at_month;
+  int year = 0;
+  int month = 0;
+  Figures figures;
+  std::vector<DomainFigures> domains;
+  std::map<std::string, SourcePos> at;  // "received.total" -> where it was written
+  MarkdownSource commentary;
+};
+
+// Yearly targets, in hundredths of a percent (97 % -> 9700), by rate key.
+struct YearTargets {
+  SourcePos source;
+  int year = 0;
+  std::map<std::string, long long> hundredths;
+};
+
+struct ResultsData {
+  std::vector<MonthResults> months;  // by year and month once the model is built
+  std::vector<YearTargets> targets;  // by year
+};
+
 // What the loader read, before cross-file checks.
 struct Sources {
   SiteConfig config;
   std::vector<Domain> domains;
   std::vector<Procedure> procedures;
   std::vector<Page> pages;
+  ResultsData results;
 };
 
 struct Site {
@@ -168,6 +226,7 @@ struct Site {
   std::vector<Procedure> procedures;  // by domain order, then A–Z
   std::vector<Page> pages;            // by menu position, then title
   std::map<std::string, std::size_t> procedure_by_code;
+  ResultsData results;
 
   const Domain* find_domain(const std::string& slug) const;
   const Procedure* find_procedure(const std::string& code) const;

@@ -71,6 +71,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme) : site_(site)
   shared_.set("t", theme.strings());
   shared_.set("menu", menu_data(site));
   shared_.set("lang", site.config.language);
+  shared_.set("has_results", !site.results.months.empty());
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
@@ -88,6 +89,7 @@ std::string RenderContext::markdown(const MarkdownSource& source, int heading_sh
   options.allow_raw_html = site_.config.allow_raw_html;
   options.heading_shift = heading_shift;
   options.min_heading_level = min_level;
+  options.fenced_blocks.push_back(results_directive(*this));
   return render_markdown(source, options, diags);
 }
 
@@ -133,6 +135,7 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   }
   for (const Page& page : site.pages)
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
+  plan_results(ctx, jobs);
   for (const AssetFile& asset : ctx.theme().assets())
     add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
   for (RenderJob& job : plan_print(ctx)) jobs.push_back(std::move(job));

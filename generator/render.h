@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "markdown.h"
 #include "model.h"
 #include "theme.h"
 
@@ -58,6 +59,14 @@ OutputFile render_static_page(const RenderContext& ctx, const Page& page, Diagno
 OutputFile render_not_found(const RenderContext& ctx);
 OutputFile render_sitemap(const RenderContext& ctx);
 OutputFile render_robots(const RenderContext& ctx);
+
+// Monthly results (render_results.cc, opendata.cc): the pages under
+// /ket-qua/ and the open data under /du-lieu/, when there are results.
+void plan_results(const RenderContext& ctx, std::vector<RenderJob>& jobs);
+void plan_open_data(const RenderContext& ctx, std::vector<RenderJob>& jobs);
+std::vector<std::string> results_page_paths(const Site& site);
+TemplateList results_tiles(const RenderContext& ctx);  // the latest month's rates, for the home page
+FencedBlockHook results_directive(const RenderContext& ctx);  // ```ketqua in Markdown
 
 // Text safe inside XML and HTML text and attribute values.
 std::string escape_xml(std::string_view text);

@@ -31,6 +31,7 @@ OutputFile render_home(const RenderContext& ctx) {
   data.set("is_home", true);
   data.set("domains", domains_data(ctx));
   data.set("procedure_count", std::to_string(ctx.site().procedures.size()));
+  put_list(data, "results_tiles", results_tiles(ctx));
   return {"index.html", ctx.theme().render_page("home", std::move(data)), {}};
 }
 

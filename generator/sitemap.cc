@@ -24,6 +24,7 @@ OutputFile render_sitemap(const RenderContext& ctx) {
   for (const Procedure& p : site.procedures) add_url(xml, site.config, procedure_path(p));
   for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
   add_url(xml, site.config, std::string(kPrintPath));
+  for (const std::string& path : results_page_paths(site)) add_url(xml, site.config, path);
   xml += "</urlset>\n";
   return {"sitemap.xml", std::move(xml), {}};
 }

@@ -9,7 +9,8 @@ namespace {
 // Every template a theme must provide (from itself or the default theme).
 const std::vector<std::string> kTemplateNames = {
     "layout", "home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
-    "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey"};
+    "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
+    "results", "results-kpi"};
 
 std::vector<std::string> search_dirs(const ThemeLocation& where, const Disk& disk) {
   std::vector<std::string> dirs;

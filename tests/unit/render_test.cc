@@ -87,7 +87,8 @@ TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
 TEST(Theme, SiteTemplateOverridesOneTemplateAndKeepsTheRest) {
   MemoryDisk disk;
   for (const char* name : {"home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
-                           "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey"})
+                           "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
+                           "results", "results-kpi"})
     disk.files[std::string("t/default/templates/") + name + ".mustache"] = name;
   disk.files["t/default/templates/layout.mustache"] = "<{{{content}}}>";
   disk.files["t/default/i18n/vi.yaml"] = "hello: Xin chào\n";
@@ -106,7 +107,7 @@ TEST(Theme, MissingTemplateIsReported) {
   disk.files["t/default/templates/layout.mustache"] = "{{{content}}}";
   Diagnostics diags;
   EXPECT_FALSE(Theme::load({"t", "default", "vi", ""}, disk, diags));
-  EXPECT_EQ(diags.error_count(), 13);
+  EXPECT_EQ(diags.error_count(), 15);
 }
 
 }  // namespace
