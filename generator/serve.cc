@@ -182,6 +182,12 @@ int serve_site(const ServeOptions& options) {
   }
   Preview preview(options, folder.path() + "/site");
   httplib::Server server;
+  // httplib's default also sets SO_REUSEPORT, which would let a second
+  // preview share the port silently; a busy port must be refused instead.
+  server.set_socket_options([](int socket) {
+    int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.Get("/__congkhai/version", [&](const httplib::Request&, httplib::Response& response) {
     response.set_header("Cache-Control", "no-store");
     response.set_content(std::to_string(preview.version()), "text/plain; charset=utf-8");
