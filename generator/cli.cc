@@ -16,7 +16,8 @@ void add_source_options(CLI::App* cmd, BuildOptions& build) {
       ->capture_default_str();
   cmd->add_option("--content", build.sources.content, "Thư mục nội dung của xã / the commune's content")
       ->capture_default_str();
-  cmd->add_option("--themes", build.themes_dir, "Thư mục giao diện / themes folder (default: ./themes or installed)");
+  cmd->add_option("--themes", build.themes_dir,
+                  "Thư mục giao diện / themes folder (default: ./themes or installed)");
   cmd->add_option("-j,--jobs", build.threads, "Số luồng / threads (default: one per core)")
       ->check(CLI::Range(1, 256));
 }
@@ -53,7 +54,8 @@ int run_check(CheckOptions& options, const Common& common) {
     return kExitProblems;
   }
   if (!console.quiet)
-    std::cout << (vi ? "Không có lỗi: " + std::to_string(report.pages) + " trang, " + warnings + " cảnh báo.\n"
+    std::cout << (vi ? "Không có lỗi: " + std::to_string(report.pages) + " trang, " + warnings +
+                           " cảnh báo.\n"
                      : "No errors: " + std::to_string(report.pages) + " pages, " + warnings + " warnings.\n");
   return kExitOk;
 }
@@ -62,7 +64,8 @@ int run_clean(const std::string& out_dir, const Common& common) {
   bool vi = common.message_lang() == Lang::vi;
   std::error_code ec;
   if (!fs::exists(out_dir, ec)) {
-    if (!common.quiet) std::cout << (vi ? "Không có " + out_dir + ", không cần xóa.\n" : out_dir + " does not exist.\n");
+    if (!common.quiet)
+      std::cout << (vi ? "Không có " + out_dir + ", không cần xóa.\n" : out_dir + " does not exist.\n");
     return kExitOk;
   }
   if (!fs::is_directory(out_dir, ec) || !fs::exists(fs::path(out_dir) / kOutputMarker, ec)) {
@@ -107,7 +110,8 @@ Command add_serve(CLI::App& app, const Common& common) {
 
 Command add_clean(CLI::App& app, const Common& common) {
   auto out_dir = std::make_shared<std::string>("output");
-  CLI::App* cmd = app.add_subcommand("clean", "Xóa thư mục kết quả do congkhai tạo (remove the output folder)");
+  CLI::App* cmd =
+      app.add_subcommand("clean", "Xóa thư mục kết quả do congkhai tạo (remove the output folder)");
   cmd->add_option("--out", *out_dir, "Thư mục kết quả / output folder")->capture_default_str();
   return {cmd, [out_dir, &common] { return run_clean(*out_dir, common); }};
 }

@@ -30,10 +30,10 @@ int create_source(const std::string& path, const std::string& text, const Common
   fs::create_directories(fs::path(path).parent_path(), ec);
   int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) {
-    std::cerr << (errno == EEXIST
-                      ? (vi ? "congkhai: lỗi: " + path + " đã có; không ghi đè. Đặt tên khác hoặc sửa tệp đó.\n"
-                            : "congkhai: error: " + path + " exists; not overwriting it.\n")
-                      : "congkhai: error: cannot create " + path + "\n");
+    std::cerr << (errno == EEXIST ? (vi ? "congkhai: lỗi: " + path +
+                                              " đã có; không ghi đè. Đặt tên khác hoặc sửa tệp đó.\n"
+                                        : "congkhai: error: " + path + " exists; not overwriting it.\n")
+                                  : "congkhai: error: cannot create " + path + "\n");
     return kExitProblems;
   }
   bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
@@ -43,8 +43,9 @@ int create_source(const std::string& path, const std::string& text, const Common
     return kExitProblems;
   }
   if (!common.quiet)
-    std::cout << (vi ? "Đã tạo " + path + ". Điền các trường (thay các chỗ \"CẦN ĐIỀN\" nếu có), rồi chạy "
-                       "congkhai check.\n"
+    std::cout << (vi ? "Đã tạo " + path +
+                           ". Điền các trường (thay các chỗ \"CẦN ĐIỀN\" nếu có), rồi chạy "
+                           "congkhai check.\n"
                      : "Created " + path + ". Fill in the fields, then run congkhai check.\n");
   return kExitOk;
 }
@@ -55,7 +56,8 @@ std::string slug_or_complain(const std::string& name, const Common& common) {
   if (slug.empty())
     std::cerr << (common.message_lang() == Lang::vi
                       ? "congkhai: lỗi: không tạo được tên tệp từ \"" + name + "\"; cần có chữ hoặc số.\n"
-                      : "congkhai: error: \"" + name + "\" gives no file name; it needs letters or digits.\n");
+                      : "congkhai: error: \"" + name +
+                            "\" gives no file name; it needs letters or digits.\n");
   return slug;
 }
 
@@ -75,8 +77,8 @@ bool domain_exists(const NewOptions& options, const Common& common) {
   std::cerr << (common.message_lang() == Lang::vi
                     ? "congkhai: lỗi: không có lĩnh vực \"" + options.domain + "\" trong " +
                           options.sources.procedures + "/domains.yaml. Các lĩnh vực:" + known + "\n"
-                    : "congkhai: error: no domain \"" + options.domain + "\" in " + options.sources.procedures +
-                          "/domains.yaml. Domains:" + known + "\n");
+                    : "congkhai: error: no domain \"" + options.domain + "\" in " +
+                          options.sources.procedures + "/domains.yaml. Domains:" + known + "\n");
   return false;
 }
 
@@ -100,7 +102,8 @@ Command add_new_procedure(CLI::App& group, const Common& common) {
   CLI::App* cmd = group.add_subcommand("procedure", "Thủ tục mới: procedures/<lĩnh vực>/<slug>.md");
   cmd->add_option("domain", options->domain, "Slug lĩnh vực trong domains.yaml / domain slug")->required();
   cmd->add_option("name", options->title, "Tên thủ tục / the procedure's name")->required();
-  cmd->add_option("--procedures", options->sources.procedures, "Thư mục danh mục thủ tục")->capture_default_str();
+  cmd->add_option("--procedures", options->sources.procedures, "Thư mục danh mục thủ tục")
+      ->capture_default_str();
   return {cmd, [options, &common] { return run_new_procedure(*options, common); }};
 }
 

@@ -26,11 +26,10 @@ int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
   std::cerr << ck::format_for_console(diags, console);
   if (!report.failure.empty()) std::cerr << "congkhai: error: " << report.failure << "\n";
   if (!ok) {
-    std::cerr << (lang == ck::Lang::vi
-                      ? "Không tạo được trang: " + std::to_string(diags.error_count()) +
-                            " lỗi. Thư mục " + options.out_dir + " được giữ nguyên.\n"
-                      : "Build failed: " + std::to_string(diags.error_count()) + " errors. " +
-                            options.out_dir + " was left as it was.\n");
+    std::cerr << (lang == ck::Lang::vi ? "Không tạo được trang: " + std::to_string(diags.error_count()) +
+                                             " lỗi. Thư mục " + options.out_dir + " được giữ nguyên.\n"
+                                       : "Build failed: " + std::to_string(diags.error_count()) +
+                                             " errors. " + options.out_dir + " was left as it was.\n");
     return 1;
   }
   if (!console.quiet) std::cout << ck::build_summary(report, diags, options.out_dir, lang);
@@ -40,8 +39,9 @@ int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"congkhai: tạo Trang thông tin điện tử xã từ các tệp Markdown và YAML.\n"
-               "congkhai: builds a commune's transparency portal from Markdown and YAML."};
+  CLI::App app{
+      "congkhai: tạo Trang thông tin điện tử xã từ các tệp Markdown và YAML.\n"
+      "congkhai: builds a commune's transparency portal from Markdown and YAML."};
   app.set_version_flag("--version", "congkhai 0.1.0");
   app.require_subcommand(1);
   app.fallthrough();  // --lang and --quiet also work after the subcommand

@@ -50,7 +50,7 @@ std::optional<std::vector<std::string>> plain_segments(const std::string& path) 
     if (end == std::string::npos) end = path.size();
     std::string segment = path.substr(start, end - start);
     bool last = end == path.size();
-    if (segment.empty() && !last) return std::nullopt;  // "//", also "//etc/passwd"
+    if (segment.empty() && !last) return std::nullopt;                    // "//", also "//etc/passwd"
     if (!segment.empty() && segment.front() == '.') return std::nullopt;  // "..", ".", hidden files
     if (!segment.empty()) segments.push_back(std::move(segment));
     start = end + 1;
@@ -135,18 +135,19 @@ std::string inject_reload_script(std::string html, unsigned long long version) {
 std::string error_page(const Diagnostics& diags, const std::string& failure, Lang lang,
                        unsigned long long version) {
   bool vi = lang == Lang::vi;
-  std::string html = std::string("<!DOCTYPE html>\n<html lang=\"") + (vi ? "vi" : "en") +
-                     "\"><head><meta charset=\"utf-8\">"
-                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-                     (vi ? "Lỗi trong tệp nguồn" : "Errors in the sources") +
-                     "</title><style>body{font:1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:1rem auto;"
-                     "padding:0 1rem;color:#1a1a1a}li{margin:0 0 1rem}.error{color:#a00000}"
-                     ".warning{color:#7a5200}code{font-weight:bold;overflow-wrap:anywhere}</style></head><body><main><h1>" +
-                     (vi ? "Chưa tạo được trang: các tệp nguồn có lỗi" : "The site was not built: the sources have errors") +
-                     "</h1><p>" +
-                     (vi ? "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại."
-                         : "Fix the problems below and save; this page reloads by itself.") +
-                     "</p><ol>";
+  std::string html =
+      std::string("<!DOCTYPE html>\n<html lang=\"") + (vi ? "vi" : "en") +
+      "\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+      (vi ? "Lỗi trong tệp nguồn" : "Errors in the sources") +
+      "</title><style>body{font:1rem/1.5 system-ui,sans-serif;max-width:50rem;margin:1rem auto;"
+      "padding:0 1rem;color:#1a1a1a}li{margin:0 0 1rem}.error{color:#a00000}"
+      ".warning{color:#7a5200}code{font-weight:bold;overflow-wrap:anywhere}</style></head><body><main><h1>" +
+      (vi ? "Chưa tạo được trang: các tệp nguồn có lỗi" : "The site was not built: the sources have errors") +
+      "</h1><p>" +
+      (vi ? "Sửa các lỗi dưới đây rồi lưu tệp; trang sẽ tự tải lại."
+          : "Fix the problems below and save; this page reloads by itself.") +
+      "</p><ol>";
   for (const Diagnostic& d : diags.sorted()) {
     std::string place = d.pos.file.empty() ? "congkhai" : d.pos.file;
     if (d.pos.line > 0) place += ":" + std::to_string(d.pos.line);

@@ -8,13 +8,12 @@
 
 #include <condition_variable>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "console.h"
+#include "disk.h"
 #include "watch.h"
 
 namespace fs = std::filesystem;
@@ -41,14 +40,6 @@ class PrivateFolder {
   std::string path_;
 };
 
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream contents;
-  contents << in.rdbuf();
-  return contents.str();
-}
-
 // The state of the preview, shared by the watcher and the request threads.
 class Preview {
  public:
@@ -69,7 +60,8 @@ class Preview {
     ++version_;
     ok_ = ok;
     error_html_ = ok ? "" : error_page(diags, report.failure, options_.lang, version_);
-    std::cerr << (ok ? (options_.lang == Lang::vi ? "Đã tạo lại " : "Rebuilt ") + std::to_string(report.pages) +
+    std::cerr << (ok ? (options_.lang == Lang::vi ? "Đã tạo lại " : "Rebuilt ") +
+                           std::to_string(report.pages) +
                            (options_.lang == Lang::vi ? " trang trong " : " pages in ") +
                            seconds_text(report.seconds, options_.lang) +
                            (options_.lang == Lang::vi ? " giây.\n" : " s.\n")
@@ -97,7 +89,8 @@ class Preview {
     std::optional<std::string> path = resolve_site_path(site_dir_, request.target);
     if (path) response.status = 200;
     if (!path) path = resolve_site_path(site_dir_, "/404.html"), response.status = 404;
-    std::optional<std::string> bytes = path ? read_file(*path) : std::nullopt;
+    std::string error;
+    std::optional<std::string> bytes = path ? RealDisk().read_file(*path, &error) : std::nullopt;
     if (!bytes) {
       response.status = 404;
       response.set_content("404\n", "text/plain; charset=utf-8");

@@ -24,7 +24,8 @@ std::vector<FileStamp> snapshot_files(const std::vector<std::string>& folders) {
       stamps.push_back(std::move(stamp));
     }
   }
-  std::sort(stamps.begin(), stamps.end(), [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
+  std::sort(stamps.begin(), stamps.end(),
+            [](const FileStamp& a, const FileStamp& b) { return a.path < b.path; });
   return stamps;
 }
 

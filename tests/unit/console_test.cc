@@ -42,7 +42,8 @@ TEST(Console, SummaryIsOneLine) {
   std::string vi = build_summary(report, Diagnostics{}, "output", Lang::vi);
   EXPECT_TRUE(vi.starts_with("Đã tạo 187 trang trong 0,42 giây")) << vi;
   EXPECT_EQ(vi.find('\n'), vi.size() - 1);
-  EXPECT_TRUE(build_summary(report, Diagnostics{}, "output", Lang::en).starts_with("Built 187 pages in 0.42 s"));
+  EXPECT_TRUE(
+      build_summary(report, Diagnostics{}, "output", Lang::en).starts_with("Built 187 pages in 0.42 s"));
 }
 
 }  // namespace

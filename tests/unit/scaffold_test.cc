@@ -10,11 +10,14 @@
 namespace ck {
 namespace {
 
-std::string errors_of(const Diagnostics& diags) { return format_all(diags, Lang::en); }
+std::string errors_of(const Diagnostics& diags) {
+  return format_all(diags, Lang::en);
+}
 
 TEST(Scaffold, ProcedureLoadsWithoutErrors) {
   Diagnostics diags;
-  SourceFile file{"procedures/ho-tich/x.md", procedure_scaffold("ho-tich", "Đăng ký lại khai sinh: \"có\" yếu tố # nước ngoài")};
+  SourceFile file{"procedures/ho-tich/x.md",
+                  procedure_scaffold("ho-tich", "Đăng ký lại khai sinh: \"có\" yếu tố # nước ngoài")};
   ASSERT_TRUE(prepare_source_text(file, diags));
   std::optional<Procedure> p = load_procedure(file, diags);
   ASSERT_TRUE(p.has_value()) << errors_of(diags);
@@ -28,11 +31,12 @@ TEST(Scaffold, ProcedureLoadsWithoutErrors) {
 
 TEST(Scaffold, ProcedureHasEveryField) {
   std::string text = procedure_scaffold("ho-tich", "Tên");
-  for (std::string key : {"code", "name", "domain", "slug", "level", "type", "summary", "applicants", "agency",
-                          "performing", "authority", "coordinating", "submit_at", "online_service", "online_url",
-                          "channels", "channel", "time_limit", "fee", "note", "documents", "originals", "copies",
-                          "form", "result", "conditions", "legal_basis", "number", "title", "date", "issuer",
-                          "keywords", "related"})
+  for (std::string key :
+       {"code",       "name",     "domain",     "slug",       "level",        "type",        "summary",
+        "applicants", "agency",   "performing", "authority",  "coordinating", "submit_at",   "online_service",
+        "online_url", "channels", "channel",    "time_limit", "fee",          "note",        "documents",
+        "originals",  "copies",   "form",       "result",     "conditions",   "legal_basis", "number",
+        "title",      "date",     "issuer",     "keywords",   "related"})
     EXPECT_NE(text.find(key + ":"), std::string::npos) << key;
 }
 
@@ -46,6 +50,13 @@ TEST(Scaffold, PageLoadsWithoutErrors) {
   EXPECT_EQ(page->title, "Tin tức: \"mới\"");
   EXPECT_EQ(page->slug, "tin-tuc-moi");
   EXPECT_FALSE(page->menu.has_value());
+}
+
+TEST(Scaffold, KeepsMarksInTheEditorsText) {
+  Diagnostics diags;
+  SourceFile file{"content/pages/x.md", page_scaffold("Trang @SLUG@")};
+  ASSERT_TRUE(prepare_source_text(file, diags));
+  EXPECT_EQ(load_page(file, diags)->title, "Trang @SLUG@");
 }
 
 TEST(Scaffold, QuotesYamlText) {

@@ -49,11 +49,26 @@ TEST_F(SitePathTest, ServesFilesAndDirectoryIndexes) {
 }
 
 TEST_F(SitePathTest, RefusesEverythingOutsideTheSite) {
-  for (std::string path :
-       {"/../secret.txt", "/thu-tuc/../../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt",
-        "/%2e%2e%2fsecret.txt", "/..%2Fsecret.txt", "//secret.txt", "secret.txt", "/leak.txt",
-        "/outside/secret.txt", "/outside/", "/index.html%00", "/%00", "/..%5csecret.txt", "/a\\..\\secret.txt",
-        "/.congkhai-output", "/./index.html", "/%zz", "/%2", "/nope.html"})
+  for (std::string path : {"/../secret.txt",
+                           "/thu-tuc/../../secret.txt",
+                           "/%2e%2e/secret.txt",
+                           "/%2E%2E/secret.txt",
+                           "/%2e%2e%2fsecret.txt",
+                           "/..%2Fsecret.txt",
+                           "//secret.txt",
+                           "secret.txt",
+                           "/leak.txt",
+                           "/outside/secret.txt",
+                           "/outside/",
+                           "/index.html%00",
+                           "/%00",
+                           "/..%5csecret.txt",
+                           "/a\\..\\secret.txt",
+                           "/.congkhai-output",
+                           "/./index.html",
+                           "/%zz",
+                           "/%2",
+                           "/nope.html"})
     EXPECT_EQ(resolve_site_path(root_, path), std::nullopt) << path;
   std::string absolute = base_ + "/secret.txt";
   EXPECT_EQ(resolve_site_path(root_, absolute), std::nullopt);
