@@ -32,7 +32,12 @@ int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
                                              " errors. " + options.out_dir + " was left as it was.\n");
     return 1;
   }
-  if (!console.quiet) std::cout << ck::build_summary(report, diags, options.out_dir, lang);
+  if (console.quiet) return 0;
+  if (report.up_to_date)
+    std::cout << (lang == ck::Lang::vi ? "Không có thay đổi nào kể từ lần tạo trước; " + options.out_dir + " vẫn đúng.\n"
+                                       : "Nothing changed since the last build; " + options.out_dir + " is current.\n");
+  else
+    std::cout << ck::build_summary(report, diags, options.out_dir, lang);
   return 0;
 }
 
