@@ -40,6 +40,16 @@ class PrivateFolder {
   std::string path_;
 };
 
+// One line on the terminal after each rebuild.
+std::string rebuild_message(bool ok, const BuildReport& report, Lang lang) {
+  bool vi = lang == Lang::vi;
+  if (!ok) return vi ? "Có lỗi; trình duyệt hiện danh sách lỗi.\n" : "Errors; the browser shows them.\n";
+  if (report.up_to_date) return vi ? "Không có gì thay đổi.\n" : "Nothing changed.\n";
+  std::string pages = std::to_string(report.pages), time = seconds_text(report.seconds, lang);
+  return vi ? "Đã tạo lại " + pages + " trang trong " + time + " giây.\n"
+            : "Rebuilt " + pages + " pages in " + time + " s.\n";
+}
+
 // The state of the preview, shared by the watcher and the request threads.
 class Preview {
  public:
@@ -60,13 +70,7 @@ class Preview {
     ++version_;
     ok_ = ok;
     error_html_ = ok ? "" : error_page(diags, report.failure, options_.lang, version_);
-    std::cerr << (ok ? (options_.lang == Lang::vi ? "Đã tạo lại " : "Rebuilt ") +
-                           std::to_string(report.pages) +
-                           (options_.lang == Lang::vi ? " trang trong " : " pages in ") +
-                           seconds_text(report.seconds, options_.lang) +
-                           (options_.lang == Lang::vi ? " giây.\n" : " s.\n")
-                     : (options_.lang == Lang::vi ? "Có lỗi; trình duyệt hiện danh sách lỗi.\n"
-                                                  : "Errors; the browser shows them.\n"));
+    std::cerr << rebuild_message(ok, report, options_.lang);
   }
 
   unsigned long long version() const {
