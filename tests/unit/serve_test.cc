@@ -16,8 +16,8 @@ namespace {
 class SitePathTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    char pattern[] = "/tmp/ck-serve-test-XXXXXX";
-    base_ = mkdtemp(pattern);
+    std::string pattern = (fs::temp_directory_path() / "ck-serve-test-XXXXXX").string();
+    base_ = mkdtemp(pattern.data());
     root_ = base_ + "/site";
     fs::create_directories(root_ + "/thu-tuc/khai-sinh");
     write(root_ + "/index.html", "home");

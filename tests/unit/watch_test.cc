@@ -14,8 +14,8 @@ namespace ck {
 namespace {
 
 TEST(ChangeWatcher, SeesEditsNewFilesDeletionsAndRenames) {
-  char pattern[] = "/tmp/ck-watch-test-XXXXXX";
-  std::string dir = mkdtemp(pattern);
+  std::string pattern = (fs::temp_directory_path() / "ck-watch-test-XXXXXX").string();
+  std::string dir = mkdtemp(pattern.data());
   fs::create_directories(dir + "/a");
   std::ofstream(dir + "/a/one.md") << "one";
   ChangeWatcher watcher({dir, dir + "/missing"});
