@@ -1,5 +1,7 @@
 #include "build.h"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -19,9 +21,10 @@ namespace {
 // pages are not all held in memory. Diagnostics are kept per job and joined
 // in job order, so messages come out the same for any number of threads.
 bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWriter* writer,
-                      Diagnostics& diags, std::string& failure) {
+                      const BuildOptions& options, Diagnostics& diags, std::string& failure) {
   std::vector<Diagnostics> per_job(jobs.size());
   std::mutex failure_mutex;
+  std::atomic<std::size_t> done{0};
   parallel_for(jobs.size(), threads, [&](std::size_t i) {
     OutputFile file = jobs[i].run(per_job[i]);
     std::string error;
@@ -29,6 +32,7 @@ bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWri
       std::lock_guard lock(failure_mutex);
       if (failure.empty()) failure = error;
     }
+    if (options.progress) options.progress(++done, jobs.size());
   });
   for (Diagnostics& d : per_job) diags.absorb(std::move(d));
   return failure.empty() && !diags.has_errors();
@@ -81,9 +85,11 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
     writer.emplace(options.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
-  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, diags, report.failure);
+  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, options, diags, report.failure);
   if (ok && writer) ok = writer->commit(stamp, &report.failure);
   report.files = jobs.size();
+  report.pages = static_cast<std::size_t>(std::count_if(
+      jobs.begin(), jobs.end(), [](const RenderJob& job) { return job.path.ends_with(".html"); }));
   report.written = writer ? writer->written() : 0;
   report.unchanged = writer ? writer->unchanged() : 0;
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

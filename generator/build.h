@@ -3,6 +3,8 @@
 // when nothing failed.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 
 #include "diagnostics.h"
@@ -16,12 +18,15 @@ struct BuildOptions {
   std::string out_dir = "output";
   int threads = 0;  // 0: one per core
   bool write = true;  // false: check only
+  // Called from the render threads after each file: (done, total).
+  std::function<void(std::size_t, std::size_t)> progress;
 };
 
 struct BuildReport {
   std::size_t files = 0;
   std::size_t written = 0;
   std::size_t unchanged = 0;
+  std::size_t pages = 0;  // HTML pages among the files
   bool up_to_date = false;  // nothing changed since the last build: nothing was done
   double seconds = 0;
   std::string failure;  // a problem outside the sources (disk, permissions)

@@ -128,6 +128,8 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::string* error) {
   return true;
 }
 
+std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }
+
 bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp) {
   auto state = read_whole(state_path(out_dir));
   if (!state) return false;

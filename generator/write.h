@@ -48,4 +48,8 @@ inline constexpr const char* kOutputMarker = ".congkhai-output";
 // touched since: rebuilding would give the same files.
 bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp);
 
+// The file beside `out_dir` that records what it was built from (`clean`
+// removes it with the output).
+std::string output_state_path(const std::string& out_dir);
+
 }  // namespace ck
