@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "load.h"
+#include "results.h"
 #include "scaffold.h"
 #include "slug.h"
 
@@ -97,6 +98,19 @@ int run_new_page(const NewOptions& options, const Common& common) {
   return create_source(path, page_scaffold(options.title), common);
 }
 
+// "2023-05" -> results file for May 2023; anything else is bad usage.
+int run_new_results(const NewOptions& options, const Common& common) {
+  auto month = parse_iso_date(options.title + "-01");
+  if (!month || options.title.size() != 7) {
+    std::cerr << (common.message_lang() == Lang::vi
+                      ? "congkhai: lỗi: tháng phải viết dạng NĂM-THÁNG, ví dụ 2023-05\n"
+                      : "congkhai: error: write the month as YEAR-MONTH, e.g. 2023-05\n");
+    return kExitUsage;
+  }
+  std::string path = options.sources.content + "/results/" + options.title + ".md";
+  return create_source(path, scaffold_results(month->year, month->month), common);
+}
+
 Command add_new_procedure(CLI::App& group, const Common& common) {
   auto options = std::make_shared<NewOptions>();
   CLI::App* cmd = group.add_subcommand("procedure", "Thủ tục mới: procedures/<lĩnh vực>/<slug>.md");
@@ -115,6 +129,14 @@ Command add_new_page(CLI::App& group, const Common& common) {
   return {cmd, [options, &common] { return run_new_page(*options, common); }};
 }
 
+Command add_new_results(CLI::App& group, const Common& common) {
+  auto options = std::make_shared<NewOptions>();
+  CLI::App* cmd = group.add_subcommand("results", "Kết quả tháng mới: content/results/NĂM-THÁNG.md");
+  cmd->add_option("month", options->title, "Tháng, dạng NĂM-THÁNG / the month, e.g. 2023-05")->required();
+  cmd->add_option("--content", options->sources.content, "Thư mục nội dung của xã")->capture_default_str();
+  return {cmd, [options, &common] { return run_new_results(*options, common); }};
+}
+
 }  // namespace
 
 std::vector<Command> add_new(CLI::App& app, const Common& common) {
@@ -123,6 +145,7 @@ std::vector<Command> add_new(CLI::App& app, const Common& common) {
   return {
       add_new_procedure(*group, common),
       add_new_page(*group, common),
+      add_new_results(*group, common),
   };
 }
 

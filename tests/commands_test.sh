@@ -44,6 +44,10 @@ has "ho-tich" err.txt
 expect 2 "new procedure needs a name that gives a slug" "$congkhai" new procedure ho-tich "!!!"
 expect 0 "new page creates the file" "$congkhai" new page "Tin tức – Sự kiện"
 [ -f content/pages/tin-tuc-su-kien.md ] || { echo "FAIL: page file missing"; status=1; }
+expect 0 "new results creates the month's file" "$congkhai" new results 2024-01
+[ -f content/results/2024-01.md ] || { echo "FAIL: results file missing"; status=1; }
+expect 1 "new results refuses to overwrite" "$congkhai" new results 2024-01
+expect 2 "new results needs YEAR-MONTH" "$congkhai" new results 2024-13
 expect 2 "new without a kind is bad usage" "$congkhai" new
 
 # The new procedure has no code yet: a warning, which --werror turns into a failure.
