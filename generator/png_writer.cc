@@ -59,7 +59,7 @@ std::string encode_png(const BilevelImage& image) {
   // Rows of a QR code repeat scale times: filtered "up", the copies become
   // zeros that cost almost nothing to compress.
   png_set_filter(writer.png(), 0, PNG_FILTER_UP);
-  png_set_compression_level(writer.png(), 9);
+  png_set_compression_level(writer.png(), 6);
   png_write_info(writer.png(), writer.info());
   for (std::vector<png_byte>& row : rows) png_write_row(writer.png(), row.data());
   png_write_end(writer.png(), writer.info());
