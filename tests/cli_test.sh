@@ -68,12 +68,29 @@ broken_source_keeps_previous_output() {
     [ "$(tree_sum "$work/site/output")" = "$before" ] &&
     [ -z "$(find "$work/site" -maxdepth 1 -name '.output.staging*')" ]
 }
+rebuild_with_nothing_changed_does_nothing() {
+  cp -r procedures content "$work/noop/"
+  cd "$work/noop" || return 1
+  "$congkhai" build --themes "$OLDPWD/themes" >/dev/null || return 1
+  local before after
+  before=$(find output -type f -printf '%p %i %T@\n' | sort)
+  "$congkhai" build --themes "$OLDPWD/themes" >"$work/noop.txt" || return 1
+  after=$(find output -type f -printf '%p %i %T@\n' | sort)
+  cat "$work/noop.txt"
+  grep -q "Không có thay đổi" "$work/noop.txt" && [ "$before" = "$after" ] || return 1
+  # A changed source, or a hand-edited output, is rebuilt.
+  sleep 0.01 && echo >>procedures/ho-tich/dang-ky-khai-sinh.md
+  "$congkhai" build --themes "$OLDPWD/themes" | grep -q "Đã tạo" || { echo "source change ignored"; return 1; }
+  rm output/thu-tuc/dang-ky-khai-sinh/index.html
+  "$congkhai" build --themes "$OLDPWD/themes" | grep -q "Đã tạo" || { echo "output change ignored"; return 1; }
+  [ -f output/thu-tuc/dang-ky-khai-sinh/index.html ]
+}
 foreign_output_folder_is_refused() {
   mkdir -p "$work/foreign" && echo keep >"$work/foreign/thesis.docx"
   ! "$congkhai" build --out "$work/foreign" && [ "$(cat "$work/foreign/thesis.docx")" = keep ]
 }
 
-mkdir -p "$work/site"
+mkdir -p "$work/site" "$work/noop"
 check "--help lists every build option" help_lists_options
 check "bad usage exits with status 2" bad_usage_exits_2
 check "two builds, -j1 and -j2, give identical trees" same_bytes_every_run
@@ -81,5 +98,6 @@ check "every procedure has a page and a /tthc/ short link" every_procedure_has_p
 check "the sitemap lists every page" sitemap_lists_every_page
 check "a YAML error names file:line and leaves output/ as it was" broken_source_keeps_previous_output
 check "a folder congkhai did not write is never replaced" foreign_output_folder_is_refused
+check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
