@@ -36,15 +36,18 @@ std::vector<std::string> RealDisk::list(const std::string& dir, std::string_view
   for (; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
+      std::error_code unresolved;
+      if (it->is_directory(unresolved)) it.disable_recursion_pending();
       continue;  // editors' backup and lock files
     }
     if (!name.ends_with(suffix)) continue;
-    if (it->is_directory(ec)) {
+    std::error_code unresolved;  // a link loop: listed, and reported when read
+    if (it->is_directory(unresolved)) {
       if (suffix.empty()) continue;  // listing every file: descend, don't list
       it.disable_recursion_pending();
     }
-    out.push_back(dir + "/" + fs::relative(it->path(), dir, ec).generic_string());
+    // lexically: resolving a link loop would fail and end the listing early
+    out.push_back(dir + "/" + it->path().lexically_relative(dir).generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;

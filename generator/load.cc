@@ -4,6 +4,7 @@
 #include "front_matter.h"
 #include "load_qr.h"
 #include "parallel.h"
+#include "slug.h"
 
 namespace ck {
 namespace {
@@ -95,6 +96,11 @@ std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& 
   config.language = site->choice("language", {"vi", "en"}, "vi");
   config.theme = site->text("theme");
   if (config.theme.empty()) config.theme = "default";
+  // The theme is a folder name under --themes: "../x" would publish another folder.
+  if (!is_valid_slug(config.theme))
+    diags.error(site->pos_of("theme"),
+                {"tên giao diện \"" + config.theme + "\" không hợp lệ", "invalid theme name \"" + config.theme + "\""},
+                {"ghi tên một thư mục trong themes/, ví dụ default", "name a folder in themes/, e.g. default"});
   config.allow_raw_html = site->boolean("allow_raw_html").value_or(false);
   config.sample_data = site->boolean("sample_data").value_or(false);
   load_contact(*site, config);

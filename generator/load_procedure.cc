@@ -1,4 +1,6 @@
 // Loading one procedure file: the fields of the national procedure database.
+#include <algorithm>
+
 #include "fields.h"
 #include "front_matter.h"
 #include "load.h"
@@ -44,12 +46,29 @@ long long count_field(Fields& row, std::string_view key) {
   return 0;
 }
 
+// A form is a web address or a file inside the site: no "..", no absolute
+// path and no other scheme, so the link cannot leave the site.
+bool is_site_file(std::string_view path) {
+  if (path.starts_with("/") || path.find_first_of(":\\") != std::string_view::npos) return false;
+  for (std::size_t start = 0, end; start <= path.size(); start = end + 1) {
+    end = std::min(path.find('/', start), path.size());
+    if (path.substr(start, end - start) == "..") return false;
+  }
+  return true;
+}
+
 Paper load_paper(Fields& row) {
   Paper paper;
   paper.name = row.text("name", Need::required);
   paper.originals = count_field(row, "originals");
   paper.copies = count_field(row, "copies");
   paper.form = row.text("form");
+  if (!paper.form.empty() && !is_web_url(paper.form) && !is_site_file(paper.form))
+    row.diags().error(row.pos_of("form"),
+                      {"form phải là địa chỉ web hoặc đường dẫn tệp trong trang",
+                       "form must be a web address or a file path inside the site"},
+                      {"ví dụ https://dichvucong.gov.vn/… hoặc mau-don/to-khai.pdf, không dùng \"..\"",
+                       "e.g. https://dichvucong.gov.vn/… or mau-don/to-khai.pdf, without \"..\""});
   paper.note = row.text("note");
   row.warn_unknown_keys();
   return paper;

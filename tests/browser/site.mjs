@@ -28,16 +28,23 @@ export function listPages(root = siteDir) {
   return pages;
 }
 
+// The kind of page, from where it sits: "thu-tuc/index.html" (the catalog)
+// and "thu-tuc/<slug>/index.html" (a procedure) are different kinds, and so
+// are a news list and a post, whatever sections later features add.
+export function pageKind(page) {
+  const parts = page.split('/');
+  return parts.length === 1 ? page : `${parts[0]}/${parts.length}`;
+}
+
 // Large sites get a fixed, evenly spread sample, so runs stay fast and
-// repeatable while every section of the site and the error page are covered.
+// repeatable while every kind of page and the error page are covered.
 export function samplePages(pages, max = MAX_PAGES) {
   if (pages.length <= max) return pages;
-  const chosen = new Set(pages.filter((p) => p === 'index.html' || p === '404.html'));
-  const seenDirs = new Set();
+  const chosen = new Set();
+  const seenKinds = new Set();
   for (const p of pages) {
-    const dir = p.includes('/') ? p.split('/')[0] : '';
-    if (dir && !seenDirs.has(dir)) {
-      seenDirs.add(dir);
+    if (!seenKinds.has(pageKind(p))) {
+      seenKinds.add(pageKind(p));
       chosen.add(p);
     }
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Validates the generated site: every .html file with the Nu Html Checker,
-# every .xml file (sitemap, feeds) for well-formedness.
+# every .xml, .rss and .atom file (sitemap, feeds) for well-formedness.
 # Usage: check_html.sh [SITE_DIR]   (default: $SITE_DIR, then "output" at the repo root)
 set -uo pipefail
 
@@ -31,7 +31,7 @@ xml_total=0 xml_bad=0
 while IFS= read -r -d '' f; do
   xml_total=$((xml_total + 1))
   xmllint --noout "$f" 2>&1 || xml_bad=$((xml_bad + 1))
-done < <(find "$site_dir" -name '*.xml' -type f -print0 | sort -z)
+done < <(find "$site_dir" -type f \( -name '*.xml' -o -name '*.rss' -o -name '*.atom' \) -print0 | sort -z)
 echo "xml: $xml_total checked, $xml_bad malformed"
 ((xml_bad == 0)) || status=1
 

@@ -1,0 +1,44 @@
+// Arbitrary bytes as every kind of source file: front matter, typed YAML
+// fields and the model's cross-file checks must report, never crash, and a
+// model without errors must only hold slugs that stay inside the output.
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "load.h"
+#include "model.h"
+#include "slug.h"
+
+namespace {
+
+void require(bool condition) {
+  if (!condition) std::abort();
+}
+
+void check_places(const ck::Diagnostics& diags) {
+  for (const ck::Diagnostic& d : diags.sorted()) {
+    require(d.pos.file == "fuzz.md");
+    require(d.pos.line >= 0 && d.pos.col >= 0);
+    require(!ck::format_diagnostic(d, ck::Lang::vi).empty());
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  ck::SourceFile file{"fuzz.md", std::string(reinterpret_cast<const char*>(data), size)};
+  ck::Diagnostics diags;
+  if (!ck::prepare_source_text(file, diags)) return 0;
+  ck::Sources sources;
+  if (auto config = ck::load_site_config(file, diags)) sources.config = std::move(*config);
+  sources.domains = ck::load_domains(file, diags);
+  if (auto procedure = ck::load_procedure(file, diags)) sources.procedures.push_back(std::move(*procedure));
+  if (auto page = ck::load_page(file, diags)) sources.pages.push_back(std::move(*page));
+  ck::Site site = ck::build_model(std::move(sources), diags);
+  check_places(diags);
+  if (!diags.has_errors()) {
+    for (const ck::Procedure& p : site.procedures) require(ck::is_valid_slug(p.slug));
+    for (const ck::Page& p : site.pages) require(ck::is_valid_slug(p.slug));
+  }
+  return 0;
+}

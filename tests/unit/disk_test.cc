@@ -1,0 +1,44 @@
+// Reading sources from a real folder, including entries that are not files.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "disk.h"
+
+namespace fs = std::filesystem;
+
+namespace ck {
+namespace {
+
+class TempDir {
+ public:
+  TempDir() : path_(fs::temp_directory_path() / ("ck-disk-" + std::to_string(::getpid()))) {
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  std::string str() const { return path_.string(); }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// A link to itself cannot be resolved; it used to end the listing early, so
+// every file sorted after it was silently left out of the site.
+TEST(RealDiskList, LinkLoopIsListedByItsNameAndListingGoesOn) {
+  TempDir dir;
+  for (const char* name : {"a.md", "z.md"}) std::ofstream(dir.path() / name) << "---\n";
+  fs::create_symlink("m.md", dir.path() / "m.md");
+  RealDisk disk;
+  std::vector<std::string> want = {dir.str() + "/a.md", dir.str() + "/m.md", dir.str() + "/z.md"};
+  EXPECT_EQ(disk.list(dir.str(), ".md"), want);
+  std::string error;
+  EXPECT_FALSE(disk.read_file(dir.str() + "/m.md", &error));
+  EXPECT_EQ(error, "is a link to nothing");
+}
+
+}  // namespace
+}  // namespace ck
