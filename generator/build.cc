@@ -46,7 +46,13 @@ std::string find_themes_dir(const std::string& executable) {
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
   auto start = std::chrono::steady_clock::now();
   RealDisk disk;
-  Site site = build_model(load_sources(options.sources, disk, diags), diags);
+  PublishPolicy publish{options.now, options.drafts, options.future};
+  if (!publish.now)
+    publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  Site site = build_model(load_sources(options.sources, disk, diags), publish, diags);
+  report.posts = site.news.posts.size();
+  report.drafts_held = site.news.drafts_held;
+  report.future_held = site.news.future_held;
   ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
                       options.sources.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, disk, diags);

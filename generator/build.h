@@ -3,6 +3,7 @@
 // when nothing failed.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "diagnostics.h"
@@ -16,6 +17,11 @@ struct BuildOptions {
   std::string out_dir = "output";
   int threads = 0;  // 0: one per core
   bool write = true;  // false: check only
+  // News: publish drafts, publish posts dated after `now`; `now` (seconds
+  // since the epoch, UTC) defaults to the clock, tests and --now pin it.
+  bool drafts = false;
+  bool future = false;
+  std::optional<long long> now;
 };
 
 struct BuildReport {
@@ -24,6 +30,9 @@ struct BuildReport {
   std::size_t unchanged = 0;
   double seconds = 0;
   std::string failure;  // a problem outside the sources (disk, permissions)
+  std::size_t posts = 0;        // published news posts
+  std::size_t drafts_held = 0;  // held back: drafts
+  std::size_t future_held = 0;  // held back: dated in the future
 };
 
 // Returns true when the site was built (or, with write=false, checked)

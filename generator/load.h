@@ -26,6 +26,10 @@ std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags);
 std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& diags);
 std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags);
 
+std::optional<Post> load_post(const SourceFile& file, Diagnostics& diags);
+// Every file below `dir` (content/static), to be published under static/.
+std::vector<StaticFile> list_static_files(const std::string& dir, const Disk& disk);
+
 // True for an absolute http:// or https:// URL with a host.
 bool is_web_url(const std::string& text);
 

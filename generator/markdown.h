@@ -1,6 +1,8 @@
 // Markdown to HTML, the one place that talks to cmark-gfm.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 
 #include "diagnostics.h"
@@ -15,6 +17,10 @@ struct MarkdownOptions {
   // `min_heading_level`, so a body fits under the page's own headings.
   int heading_shift = 0;
   int min_heading_level = 2;
+  // When set, called with the URL of every link and image: returns the URL to
+  // write (internal ones made relative to the page), or nullopt when it
+  // points at no page or file of the site, which is reported at its line.
+  std::function<std::optional<std::string>(const std::string& url)> resolve_link;
 };
 
 // GFM tables are enabled; unsafe link schemes (javascript:, …) are dropped.

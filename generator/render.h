@@ -33,8 +33,10 @@ class RenderContext {
   // Data every page template sees: site, t (strings), menu, root, canonical.
   TemplateData page_data(const std::string& path, const std::string& title) const;
   // Renders Markdown with the site's raw-HTML setting.
+  // With `page_path`, links and images to the site's own pages and files are
+  // checked and made relative to that page.
   std::string markdown(const MarkdownSource& source, int heading_shift, int min_level,
-                       Diagnostics& diags) const;
+                       Diagnostics& diags, const std::string& page_path = {}) const;
   TemplateData procedure_link(const Procedure& p) const;  // name, code, url
   TemplateData domain_summary(const Domain& d) const;     // name, url, count, procedures
   const std::string& text(const std::string& key) const { return theme_.string(key); }
@@ -58,6 +60,12 @@ OutputFile render_static_page(const RenderContext& ctx, const Page& page, Diagno
 OutputFile render_not_found(const RenderContext& ctx);
 OutputFile render_sitemap(const RenderContext& ctx);
 OutputFile render_robots(const RenderContext& ctx);
+
+// News (render_news.cc), the Atom feed (feed.cc) and the search index (search.cc).
+void plan_news(const RenderContext& ctx, std::vector<RenderJob>& jobs);
+TemplateList latest_posts(const RenderContext& ctx, std::size_t count);
+OutputFile render_feed(const RenderContext& ctx);
+OutputFile render_search_index(const RenderContext& ctx);
 
 // Text safe inside XML and HTML text and attribute values.
 std::string escape_xml(std::string_view text);

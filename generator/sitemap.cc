@@ -22,6 +22,10 @@ OutputFile render_sitemap(const RenderContext& ctx) {
   for (const Domain& d : site.domains) add_url(xml, site.config, domain_path(d));
   for (const Procedure& p : site.procedures) add_url(xml, site.config, procedure_path(p));
   for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
+  if (!site.news.posts.empty()) add_url(xml, site.config, std::string(kNewsPath));
+  for (const Post& post : site.news.posts)
+    xml += "  <url><loc>" + escape_xml(absolute_url(site.config, post_path(post))) + "</loc><lastmod>" +
+           format_rfc3339(post.date) + "</lastmod></url>\n";
   xml += "</urlset>\n";
   return {"sitemap.xml", std::move(xml), {}};
 }

@@ -8,7 +8,8 @@ namespace {
 
 // Every template a theme must provide (from itself or the default theme).
 const std::vector<std::string> kTemplateNames = {
-    "layout", "home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink"};
+    "layout", "home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
+    "news", "post"};
 
 std::vector<std::string> search_dirs(const ThemeLocation& where, const Disk& disk) {
   std::vector<std::string> dirs;
