@@ -18,8 +18,10 @@ std::string entry(const SiteConfig& config, const Post& post) {
   const std::string when = format_rfc3339(post.date);
   std::string xml = "  <entry>\n    " + element("title", post.title) + "\n";
   xml += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(url) + "\"/>\n";
-  xml += "    " + element("id", url) + "\n    " + element("published", when) + "\n    " + element("updated", when) + "\n";
-  xml += "    <author>" + element("name", post.author.empty() ? config.authority : post.author) + "</author>\n";
+  xml += "    " + element("id", url) + "\n    " + element("published", when) + "\n    " +
+         element("updated", when) + "\n";
+  xml +=
+      "    <author>" + element("name", post.author.empty() ? config.authority : post.author) + "</author>\n";
   for (const std::string& tag : post.tags) xml += "    <category term=\"" + escape_xml(tag) + "\"/>\n";
   if (!post.summary.empty()) xml += "    " + element("summary", post.summary) + "\n";
   return xml + "  </entry>\n";
@@ -31,15 +33,19 @@ OutputFile render_feed(const RenderContext& ctx) {
   const Site& site = ctx.site();
   const SiteConfig& config = site.config;
   const std::string self = absolute_url(config, kFeedPath);
-  std::string xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
-                    escape_xml(config.language) + "\">\n";
+  std::string xml =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
+      escape_xml(config.language) + "\">\n";
   xml += "  " + element("title", ctx.text("news_title") + " – " + config.authority) + "\n";
   xml += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" + escape_xml(self) + "\"/>\n";
-  xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + escape_xml(absolute_url(config, kNewsPath)) + "\"/>\n";
+  xml += "  <link rel=\"alternate\" type=\"text/html\" href=\"" +
+         escape_xml(absolute_url(config, kNewsPath)) + "\"/>\n";
   xml += "  " + element("id", self) + "\n";
-  if (!site.news.posts.empty()) xml += "  " + element("updated", format_rfc3339(site.news.posts.front().date)) + "\n";
+  if (!site.news.posts.empty())
+    xml += "  " + element("updated", format_rfc3339(site.news.posts.front().date)) + "\n";
   xml += "  <author>" + element("name", config.authority) + "</author>\n";
-  for (std::size_t i = 0; i < site.news.posts.size() && i < kFeedEntries; ++i) xml += entry(config, site.news.posts[i]);
+  for (std::size_t i = 0; i < site.news.posts.size() && i < kFeedEntries; ++i)
+    xml += entry(config, site.news.posts[i]);
   xml += "</feed>\n";
   return {std::string(kFeedPath), std::move(xml), {}};
 }

@@ -15,7 +15,8 @@ void read_post_date(Fields& fields, Post& post) {
     post.date = *when;
     return;
   }
-  fields.diags().error(post.date_at, {"ngày đăng không hợp lệ \"" + raw + "\"", "invalid post date \"" + raw + "\""},
+  fields.diags().error(post.date_at,
+                       {"ngày đăng không hợp lệ \"" + raw + "\"", "invalid post date \"" + raw + "\""},
                        {"viết 2023-05-25, hoặc kèm giờ 2023-05-25T08:30 (giờ Việt Nam)",
                         "write 2023-05-25, or with a time 2023-05-25T08:30 (Vietnam time)"});
 }
@@ -25,7 +26,8 @@ void read_cover(Fields& fields, Post& post) {
   post.cover_at = fields.pos_of("cover");
   post.cover_alt = fields.text("cover_alt");
   if (!post.cover.empty() && post.cover_alt.empty())
-    fields.diags().error(post.cover_at, {"ảnh bìa cần lời mô tả (cover_alt)", "a cover image needs alt text (cover_alt)"},
+    fields.diags().error(post.cover_at,
+                         {"ảnh bìa cần lời mô tả (cover_alt)", "a cover image needs alt text (cover_alt)"},
                          {"thêm cover_alt: mô tả ngắn nội dung ảnh cho người không nhìn thấy ảnh",
                           "add cover_alt: a short description of the picture for people who cannot see it"});
 }

@@ -49,6 +49,7 @@ Paper load_paper(Fields& row) {
   paper.originals = count_field(row, "originals");
   paper.copies = count_field(row, "copies");
   paper.form = row.text("form");
+  paper.form_at = row.pos_of("form");
   paper.note = row.text("note");
   row.warn_unknown_keys();
   return paper;

@@ -153,6 +153,23 @@ void check_covers(std::vector<Post>& posts, const Site& site, Diagnostics& diags
   }
 }
 
+// A form to download is a web address or a file under content/static/.
+void check_forms(std::vector<Procedure>& procedures, const Site& site, Diagnostics& diags) {
+  for (Procedure& p : procedures)
+    for (PaperGroup& group : p.documents)
+      for (Paper& paper : group.papers) {
+        std::optional<std::string> path = internal_link_path(paper.form);
+        if (!path) continue;
+        if (site.has_path(*path)) {
+          paper.form = *path;
+          continue;
+        }
+        diags.error(paper.form_at, {"không tìm thấy mẫu đơn \"" + paper.form + "\"", "form \"" + paper.form + "\" not found"},
+                    {"đặt tệp vào content/static/ và ghi /static/<tên tệp>, hoặc ghi địa chỉ web đầy đủ https://…",
+                     "put the file under content/static/ and write /static/<file name>, or a full https://… address"});
+      }
+}
+
 // Every address the site will have, so links written by editors can be
 // checked against it.
 std::set<std::string> collect_paths(const Site& site) {
@@ -229,6 +246,7 @@ Site build_model(Sources sources, const PublishPolicy& publish, Diagnostics& dia
   check_related(site, diags);
   site.paths = collect_paths(site);
   check_covers(site.news.posts, site, diags);
+  check_forms(site.procedures, site, diags);
   return site;
 }
 

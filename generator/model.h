@@ -29,6 +29,7 @@ struct Paper {
   long long copies = 0;     // bản sao
   std::string form;         // a URL, or a file under content/static
   std::string note;
+  SourcePos form_at;
 };
 
 // Papers for one case ("Trường hợp …"); the case name is empty for papers

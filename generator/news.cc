@@ -14,15 +14,17 @@ namespace {
 void assign_post_slug(Post& post, Diagnostics& diags) {
   if (!post.slug.empty()) {
     if (!is_valid_slug(post.slug))
-      diags.error(post.at.slug, {"slug \"" + post.slug + "\" không hợp lệ", "invalid slug \"" + post.slug + "\""},
+      diags.error(post.at.slug,
+                  {"slug \"" + post.slug + "\" không hợp lệ", "invalid slug \"" + post.slug + "\""},
                   {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-cai-cach-hanh-chinh",
                    "use lowercase ASCII letters, digits and hyphens, e.g. hoi-nghi-cai-cach-hanh-chinh"});
     return;
   }
   post.slug = slugify(post.title);
   if (post.slug.empty() && !post.title.empty())
-    diags.error(post.at.name, {"không tạo được địa chỉ (slug) từ tiêu đề \"" + post.title + "\"",
-                               "cannot make a URL slug from the title \"" + post.title + "\""},
+    diags.error(post.at.name,
+                {"không tạo được địa chỉ (slug) từ tiêu đề \"" + post.title + "\"",
+                 "cannot make a URL slug from the title \"" + post.title + "\""},
                 {"thêm trường \"slug:\" bằng chữ không dấu", "add a \"slug:\" field in plain ASCII"});
 }
 
@@ -85,7 +87,8 @@ std::vector<PageSlice> paginate(std::size_t count, long long per_page) {
   return pages;
 }
 
-News build_news(std::vector<Post> posts, long long per_page, const PublishPolicy& policy, Diagnostics& diags) {
+News build_news(std::vector<Post> posts, long long per_page, const PublishPolicy& policy,
+                Diagnostics& diags) {
   News news;
   news.per_page = per_page;
   for (Post& post : posts) {

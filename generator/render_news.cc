@@ -8,9 +8,13 @@
 namespace ck {
 namespace {
 
-std::string vietnamese_day(const Post& post) { return format_vietnamese(vietnam_time(post.date.utc_seconds()).date); }
+std::string vietnamese_day(const Post& post) {
+  return format_vietnamese(vietnam_time(post.date.utc_seconds()).date);
+}
 
-std::string month_name(const Month& month) { return std::to_string(month.month) + "/" + std::to_string(month.year); }
+std::string month_name(const Month& month) {
+  return std::to_string(month.month) + "/" + std::to_string(month.year);
+}
 
 TemplateList tag_links(const Site& site, const Post& post) {
   TemplateList list;
@@ -35,9 +39,11 @@ TemplateData post_link(const Post& post) {
   return item;
 }
 
-TemplateList post_list(const Site& site, const std::vector<std::size_t>& indices, std::size_t first, std::size_t end) {
+TemplateList post_list(const Site& site, const std::vector<std::size_t>& indices, std::size_t first,
+                       std::size_t end) {
   TemplateList list;
-  for (std::size_t i = first; i < end && i < indices.size(); ++i) list.push_back(post_link(site.news.posts[indices[i]]));
+  for (std::size_t i = first; i < end && i < indices.size(); ++i)
+    list.push_back(post_link(site.news.posts[indices[i]]));
   return list;
 }
 
@@ -78,14 +84,16 @@ TemplateData pagination(long long page, long long pages) {
   return nav;
 }
 
-OutputFile list_page(const RenderContext& ctx, const std::string& path, const std::string& title, TemplateData data) {
+OutputFile list_page(const RenderContext& ctx, const std::string& path, const std::string& title,
+                     TemplateData data) {
   data.set("heading", title);
   return {path + "index.html", ctx.theme().render_page("news", std::move(data)), {}};
 }
 
 }  // namespace
 
-OutputFile render_news_page(const RenderContext& ctx, const PageSlice& slice, long long page, long long pages) {
+OutputFile render_news_page(const RenderContext& ctx, const PageSlice& slice, long long page,
+                            long long pages) {
   const Site& site = ctx.site();
   const std::string path = news_page_path(page);
   std::string title = ctx.text("news_title");
@@ -152,7 +160,8 @@ void plan_news(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
       return render_news_page(ctx, slice, n, pages);
     });
   for (std::size_t i = 0; i < site.news.posts.size(); ++i)
-    add(post_path(site.news.posts[i]) + "index.html", [&ctx, i](Diagnostics& diags) { return render_post(ctx, i, diags); });
+    add(post_path(site.news.posts[i]) + "index.html",
+        [&ctx, i](Diagnostics& diags) { return render_post(ctx, i, diags); });
   for (const Tag& tag : site.news.tags)
     add(tag_path(tag) + "index.html", [&ctx, &tag](Diagnostics&) { return render_tag(ctx, tag); });
   for (const Month& month : site.news.months)

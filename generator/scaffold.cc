@@ -25,10 +25,14 @@ std::string post_file_name(const std::string& title, const Date& today) {
 std::string post_scaffold(const std::string& title, const Date& today) {
   return "---\n"
          "# Tiêu đề bài viết (bắt buộc).\n"
-         "title: " + quoted(title) + "\n"
+         "title: " +
+         quoted(title) +
+         "\n"
          "# Ngày đăng (bắt buộc): NĂM-THÁNG-NGÀY, có thể kèm giờ 2023-05-25T08:30 (giờ Việt Nam).\n"
          "# Bài có ngày trong tương lai chỉ hiện từ ngày đó.\n"
-         "date: " + format_iso(today) + "\n"
+         "date: " +
+         format_iso(today) +
+         "\n"
          "# Tóm tắt một hai câu, hiện trong danh sách tin và trong bản tin Atom.\n"
          "summary: \"\"\n"
          "# Chủ đề của bài, mỗi chủ đề một dòng bắt đầu bằng \"- \".\n"

@@ -12,13 +12,15 @@ namespace {
 std::string json_string(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
-    if (c == '"' || c == '\\') out += {'\\', c};
+    if (c == '"' || c == '\\')
+      out += {'\\', c};
     else if (static_cast<unsigned char>(c) < 0x20) {
       static constexpr char kHex[] = "0123456789abcdef";
       out += "\\u00";
       out += kHex[(c >> 4) & 0xF];
       out += kHex[c & 0xF];
-    } else out += c;
+    } else
+      out += c;
   }
   return out + "\"";
 }
@@ -45,7 +47,8 @@ std::string procedure_entry(const Site& site, const Procedure& p) {
 
 // [title, url, Vietnamese date, folded title]
 std::string post_entry(const Post& post) {
-  return json_array({post.title, post_path(post), format_vietnamese(vietnam_time(post.date.utc_seconds()).date),
+  return json_array({post.title, post_path(post),
+                     format_vietnamese(vietnam_time(post.date.utc_seconds()).date),
                      fold_diacritics(post.title)});
 }
 
@@ -53,7 +56,8 @@ std::string post_entry(const Post& post) {
 
 OutputFile render_search_index(const RenderContext& ctx) {
   const Site& site = ctx.site();
-  std::string js = "// Chỉ mục tìm kiếm, do congkhai tạo khi dựng trang.\nwindow.CK_SEARCH_INDEX = {\"procedures\": [\n";
+  std::string js =
+      "// Chỉ mục tìm kiếm, do congkhai tạo khi dựng trang.\nwindow.CK_SEARCH_INDEX = {\"procedures\": [\n";
   for (std::size_t i = 0; i < site.procedures.size(); ++i)
     js += procedure_entry(site, site.procedures[i]) + (i + 1 < site.procedures.size() ? ",\n" : "\n");
   js += "], \"posts\": [\n";

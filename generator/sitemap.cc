@@ -1,4 +1,5 @@
 // sitemap.xml and robots.txt: absolute URLs from the configured base URL.
+#include "news.h"
 #include "render.h"
 #include "urls.h"
 
@@ -22,7 +23,10 @@ OutputFile render_sitemap(const RenderContext& ctx) {
   for (const Domain& d : site.domains) add_url(xml, site.config, domain_path(d));
   for (const Procedure& p : site.procedures) add_url(xml, site.config, procedure_path(p));
   for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
-  if (!site.news.posts.empty()) add_url(xml, site.config, std::string(kNewsPath));
+  std::size_t news_pages = site.news.posts.empty() ? 0 : paginate(site.news.posts.size(), site.news.per_page).size();
+  for (std::size_t n = 1; n <= news_pages; ++n) add_url(xml, site.config, news_page_path(static_cast<long long>(n)));
+  for (const Tag& tag : site.news.tags) add_url(xml, site.config, tag_path(tag));
+  for (const Month& month : site.news.months) add_url(xml, site.config, month_path(month));
   for (const Post& post : site.news.posts)
     xml += "  <url><loc>" + escape_xml(absolute_url(site.config, post_path(post))) + "</loc><lastmod>" +
            format_rfc3339(post.date) + "</lastmod></url>\n";

@@ -54,7 +54,8 @@
     return node;
   }
 
-  var root = document.querySelector('form.search').getAttribute('action').replace(/tim-kiem\/$/, '');
+  // The form's action is "<root>tim-kiem/index.html"; result URLs are relative to the root.
+  var root = document.querySelector('form.search').getAttribute('action').replace(/tim-kiem\/(index\.html)?$/, '');
 
   function list(heading, entries, extra) {
     var section = el('section');
@@ -63,7 +64,8 @@
     entries.forEach(function (e) {
       var li = el('li');
       var a = el('a', '', e[0]);
-      a.href = root + e[1];
+      // Opened from disk, a folder shows a file listing, so name the page itself.
+      a.href = root + e[1] + (window.location.protocol === 'file:' && /\/$/.test(e[1]) ? 'index.html' : '');
       li.appendChild(a);
       var note = extra(e);
       if (note) li.appendChild(el('span', 'code', ' ' + note));
