@@ -7,6 +7,7 @@
 #include "model.h"
 #include "parallel.h"
 #include "render.h"
+#include "stamp.h"
 #include "theme.h"
 #include "write.h"
 
@@ -43,13 +44,35 @@ std::string find_themes_dir(const std::string& executable) {
   return "themes";
 }
 
+namespace {
+
+// Everything the output depends on, including congkhai itself.
+std::uint64_t inputs_stamp(const BuildOptions& options) {
+  std::error_code ec;
+  std::string executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  // Which posts are published depends on these too, not only on the files.
+  std::string publish = std::string(options.drafts ? "+drafts" : "") + (options.future ? "+future" : "") +
+                        (options.now ? "@" + std::to_string(*options.now) : "");
+  return stamp_inputs({options.sources.procedures, options.sources.content, options.themes_dir}, {executable},
+                      "congkhai-stamp-1" + publish);
+}
+
+}  // namespace
+
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
   auto start = std::chrono::steady_clock::now();
+  const std::uint64_t stamp = options.write ? inputs_stamp(options) : 0;
+  if (options.write && output_is_current(options.out_dir, stamp)) {
+    report.up_to_date = true;
+    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return true;
+  }
   RealDisk disk;
+  const int threads = options.threads > 0 ? options.threads : default_threads();
   PublishPolicy publish{options.now, options.drafts, options.future};
   if (!publish.now)
     publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  Site site = build_model(load_sources(options.sources, disk, diags), publish, diags);
+  Site site = build_model(load_sources(options.sources, disk, diags, threads), publish, diags);
   report.posts = site.news.posts.size();
   report.drafts_held = site.news.drafts_held;
   report.future_held = site.news.future_held;
@@ -60,14 +83,13 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
 
   RenderContext ctx(site, *theme);
   std::vector<RenderJob> jobs = plan_site(ctx);
-  int threads = options.threads > 0 ? options.threads : default_threads();
   std::optional<OutputWriter> writer;
   if (options.write) {
     writer.emplace(options.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
   bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, diags, report.failure);
-  if (ok && writer) ok = writer->commit(&report.failure);
+  if (ok && writer) ok = writer->commit(stamp, &report.failure);
   report.files = jobs.size();
   report.written = writer ? writer->written() : 0;
   report.unchanged = writer ? writer->unchanged() : 0;

@@ -28,6 +28,7 @@ struct BuildReport {
   std::size_t files = 0;
   std::size_t written = 0;
   std::size_t unchanged = 0;
+  bool up_to_date = false;  // nothing changed since the last build: nothing was done
   double seconds = 0;
   std::string failure;  // a problem outside the sources (disk, permissions)
   std::size_t posts = 0;        // published news posts

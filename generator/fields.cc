@@ -110,19 +110,26 @@ void Fields::report_type(std::string_view key, const Text& expected) {
                  "see this field's example in docs/reference.md"});
 }
 
-std::optional<std::string> Fields::scalar(std::string_view key, Need need, const Text& expected) {
+// Marks `key` as known and returns its value; reports it when required and
+// absent. Every reader starts here.
+std::shared_ptr<const Fields::Node> Fields::lookup(std::string_view key, Need need) {
   asked_.emplace(key);
   if (!has(key)) {
     if (need == Need::required) report_missing(key);
-    return std::nullopt;
+    return nullptr;
   }
   const YAML::Node& map = node_->yaml;
-  YAML::Node value = map[std::string(key)];
-  if (!value.IsScalar()) {
+  return std::make_shared<const Node>(Node{map[std::string(key)]});
+}
+
+std::optional<std::string> Fields::scalar(std::string_view key, Need need, const Text& expected) {
+  auto value = lookup(key, need);
+  if (!value) return std::nullopt;
+  if (!value->yaml.IsScalar()) {
     report_type(key, expected);
     return std::nullopt;
   }
-  return value.Scalar();
+  return value->yaml.Scalar();
 }
 
 std::string Fields::text(std::string_view key, Need need) {
@@ -132,18 +139,13 @@ std::string Fields::text(std::string_view key, Need need) {
 }
 
 std::vector<std::string> Fields::text_list(std::string_view key, Need need) {
-  asked_.emplace(key);
-  if (!has(key)) {
-    if (need == Need::required) report_missing(key);
-    return {};
-  }
-  const YAML::Node& map = node_->yaml;
-  YAML::Node value = map[std::string(key)];
-  if (value.IsScalar()) return {value.Scalar()};
+  auto value = lookup(key, need);
+  if (!value) return {};
+  if (value->yaml.IsScalar()) return {value->yaml.Scalar()};
   std::vector<std::string> out;
-  bool all_scalars = value.IsSequence();
+  bool all_scalars = value->yaml.IsSequence();
   if (all_scalars)
-    for (const YAML::Node& item : value) {
+    for (const YAML::Node& item : value->yaml) {
       if (!item.IsScalar()) all_scalars = false;
       else out.push_back(item.Scalar());
     }
@@ -204,34 +206,24 @@ std::string Fields::choice(std::string_view key, const std::vector<std::string>&
 }
 
 std::optional<Fields> Fields::map(std::string_view key, Need need) {
-  asked_.emplace(key);
-  if (!has(key)) {
-    if (need == Need::required) report_missing(key);
-    return std::nullopt;
-  }
-  const YAML::Node& parent = node_->yaml;
-  YAML::Node value = parent[std::string(key)];
-  if (!value.IsMap()) {
+  auto value = lookup(key, need);
+  if (!value) return std::nullopt;
+  if (!value->yaml.IsMap()) {
     report_type(key, kExpectMap);
     return std::nullopt;
   }
-  return Fields(std::make_shared<Node>(Node{value}), origin_, diags_);
+  return Fields(value, origin_, diags_);
 }
 
 std::vector<Fields> Fields::map_list(std::string_view key, Need need) {
-  asked_.emplace(key);
-  if (!has(key)) {
-    if (need == Need::required) report_missing(key);
-    return {};
-  }
-  const YAML::Node& parent = node_->yaml;
-  YAML::Node value = parent[std::string(key)];
-  if (!value.IsSequence()) {
+  auto value = lookup(key, need);
+  if (!value) return {};
+  if (!value->yaml.IsSequence()) {
     report_type(key, kExpectMapList);
     return {};
   }
   std::vector<Fields> out;
-  for (const YAML::Node& item : value) {
+  for (const YAML::Node& item : value->yaml) {
     if (item.IsMap()) out.push_back(Fields(std::make_shared<Node>(Node{item}), origin_, diags_));
     else diags_->error(at_mark(origin_, item.Mark()),
                        {"mỗi mục của \"" + std::string(key) + "\" phải là " + kExpectMap.vi,

@@ -55,6 +55,7 @@ class Fields {
  private:
   struct Node;
   Fields(std::shared_ptr<const Node> node, SourcePos origin, Diagnostics* diags);
+  std::shared_ptr<const Node> lookup(std::string_view key, Need need);
   std::optional<std::string> scalar(std::string_view key, Need need, const Text& expected);
   void report_missing(std::string_view key);
   void report_type(std::string_view key, const Text& expected);

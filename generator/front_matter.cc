@@ -46,4 +46,12 @@ std::optional<FrontMatter> split_front_matter(const SourceFile& file, Diagnostic
   return std::nullopt;
 }
 
+std::optional<Document> read_document(const SourceFile& file, Diagnostics& diags) {
+  auto fm = split_front_matter(file, diags);
+  if (!fm) return std::nullopt;
+  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
+  if (!fields) return std::nullopt;
+  return Document{std::move(*fields), {std::move(fm->body), {file.path, fm->body_first_line, 1}}};
+}
+
 }  // namespace ck

@@ -2,6 +2,7 @@
 
 #include "fields.h"
 #include "front_matter.h"
+#include "parallel.h"
 
 namespace ck {
 namespace {
@@ -32,6 +33,23 @@ void load_opening_hours(Fields& site, SiteConfig& config) {
     config.opening_hours.push_back({row.text("days", Need::required), row.text("hours", Need::required)});
     row.warn_unknown_keys();
   }
+}
+
+// Procedures are independent files: load them on every core, keeping
+// results and messages in file order so any thread count gives the same.
+std::vector<Procedure> load_procedures(const Disk& disk, const std::vector<std::string>& paths, int threads,
+                                       Diagnostics& diags) {
+  std::vector<std::optional<Procedure>> loaded(paths.size());
+  std::vector<Diagnostics> per_file(paths.size());
+  parallel_for(paths.size(), threads > 0 ? threads : default_threads(), [&](std::size_t i) {
+    if (auto file = read_source(disk, paths[i], per_file[i])) loaded[i] = load_procedure(*file, per_file[i]);
+  });
+  std::vector<Procedure> procedures;
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    diags.absorb(std::move(per_file[i]));
+    if (loaded[i]) procedures.push_back(std::move(*loaded[i]));
+  }
+  return procedures;
 }
 
 }  // namespace
@@ -107,10 +125,9 @@ std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags) {
 }
 
 std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
-  auto fm = split_front_matter(file, diags);
-  if (!fm) return std::nullopt;
-  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
-  if (!fields) return std::nullopt;
+  auto doc = read_document(file, diags);
+  if (!doc) return std::nullopt;
+  Fields* fields = &doc->fields;
   Page page;
   page.source = {file.path, 1, 1};
   page.title = fields->text("title", Need::required);
@@ -118,12 +135,12 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
   page.description = fields->text("description");
   page.menu = fields->integer("menu");
   page.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
-  page.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  page.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return page;
 }
 
-Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags) {
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads) {
   Sources sources;
   for (const std::string& dir : {paths.procedures, paths.content})
     if (!disk.is_directory(dir))
@@ -136,9 +153,7 @@ Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& di
     if (auto config = load_site_config(*file, diags)) sources.config = std::move(*config);
   if (auto file = read_source(disk, paths.procedures + "/domains.yaml", diags))
     sources.domains = load_domains(*file, diags);
-  for (const std::string& path : disk.list(paths.procedures, ".md"))
-    if (auto file = read_source(disk, path, diags))
-      if (auto procedure = load_procedure(*file, diags)) sources.procedures.push_back(std::move(*procedure));
+  sources.procedures = load_procedures(disk, disk.list(paths.procedures, ".md"), threads, diags);
   std::string pages_dir = paths.content + "/pages";
   if (disk.is_directory(pages_dir))
     for (const std::string& path : disk.list(pages_dir, ".md"))

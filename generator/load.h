@@ -16,7 +16,9 @@ struct SourcePaths {
   std::string content = "content";
 };
 
-Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags);
+// Procedures load on `threads` threads (0: one per core); the result and the
+// messages are the same for any number.
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads = 0);
 
 // Reads, checks UTF-8 and normalizes one file; reports why it cannot.
 std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags);

@@ -113,10 +113,9 @@ void check_online_link(Fields& fields, Procedure& p) {
 }  // namespace
 
 std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& diags) {
-  auto fm = split_front_matter(file, diags);
-  if (!fm) return std::nullopt;
-  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
-  if (!fields) return std::nullopt;
+  auto doc = read_document(file, diags);
+  if (!doc) return std::nullopt;
+  Fields* fields = &doc->fields;
   Procedure p;
   p.source = {file.path, 1, 1};
   p.code = fields->text("code");
@@ -141,7 +140,7 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   p.keywords = fields->text_list("keywords");
   p.related = fields->text_list("related");
   p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
-  p.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  p.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return p;
 }

@@ -62,7 +62,11 @@ int run_build(const ck::BuildOptions& options, const CommonOptions& common) {
                             options.out_dir + " was left as it was.\n");
     return 1;
   }
-  print_summary(options, report, diags, lang);
+  if (report.up_to_date)
+    std::cout << (lang == ck::Lang::vi ? "Không có thay đổi nào kể từ lần tạo trước; " + options.out_dir + " vẫn đúng.\n"
+                                       : "Nothing changed since the last build; " + options.out_dir + " is current.\n");
+  else
+    print_summary(options, report, diags, lang);
   return 0;
 }
 

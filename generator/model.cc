@@ -199,9 +199,19 @@ void order_procedures(Site& site) {
     auto it = domain_rank.find(p.domain);
     return it == domain_rank.end() ? site.domains.size() : it->second;  // unknown: already an error
   };
-  auto key = [&](const Procedure& p) { return std::tuple(rank(p), sort_key(p.name), p.code, p.source.file); };
-  std::stable_sort(site.procedures.begin(), site.procedures.end(),
-                   [&](const Procedure& a, const Procedure& b) { return key(a) < key(b); });
+  // Keys are computed once: folding diacritics inside the comparator would
+  // run it n log n times.
+  using Key = std::tuple<std::size_t, std::string, std::string, std::string>;
+  std::vector<std::pair<Key, std::size_t>> keys;
+  for (std::size_t i = 0; i < site.procedures.size(); ++i) {
+    const Procedure& p = site.procedures[i];
+    keys.push_back({Key(rank(p), sort_key(p.name), p.code, p.source.file), i});
+  }
+  std::sort(keys.begin(), keys.end());
+  std::vector<Procedure> ordered;
+  ordered.reserve(keys.size());
+  for (auto& [key, i] : keys) ordered.push_back(std::move(site.procedures[i]));
+  site.procedures = std::move(ordered);
   for (std::size_t i = 0; i < site.procedures.size(); ++i) {
     const Procedure& p = site.procedures[i];
     if (!p.code.empty()) site.procedure_by_code.emplace(p.code, i);

@@ -41,7 +41,31 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
+// True when every code point is one NFC leaves alone: below U+0300 (ASCII,
+// Latin-1, Latin Extended-A/B), the precomposed Vietnamese letters
+// U+1EA0–U+1EF9, or general punctuation after the singleton spaces. That is
+// nearly every real source, and checking is far cheaper than normalizing.
+bool is_plainly_nfc(std::string_view text) {
+  std::size_t at = 0;
+  while (at < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) {
+      ++at;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + at),
+                              static_cast<utf8proc_ssize_t>(text.size() - at), &cp);
+    if (n <= 0) return false;
+    bool stable = cp < 0x300 || (cp >= 0x1EA0 && cp <= 0x1EF9) || (cp >= 0x2010 && cp <= 0x205E);
+    if (!stable) return false;
+    at += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
 std::string to_nfc(std::string_view text) {
+  if (is_plainly_nfc(text)) return std::string(text);
   return map_text(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 

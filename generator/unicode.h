@@ -14,6 +14,7 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 // Canonical composition (NFC), so that NFD and NFC sources give the same bytes.
 // The input must be valid UTF-8.
 std::string to_nfc(std::string_view text);
+bool is_plainly_nfc(std::string_view text);  // no change under NFC, by a quick check
 
 // Lowercase ASCII-ish key for matching Vietnamese without diacritics:
 // NFC, strip tone and vowel marks, case-fold, and map đ/Đ to d (đ is a

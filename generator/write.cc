@@ -8,10 +8,14 @@
 #include <fstream>
 #include <sstream>
 
+#include "stamp.h"
+
 namespace fs = std::filesystem;
 
 namespace ck {
 namespace {
+
+constexpr const char* kMarkerText = "This directory is written by congkhai build.\n";
 
 std::optional<std::string> read_whole(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -20,6 +24,16 @@ std::optional<std::string> read_whole(const fs::path& path) {
   contents << in.rdbuf();
   return contents.str();
 }
+
+// Beside the output, not in it: the published tree stays the same bytes for
+// the same sources, and the web server never sees this machine's details.
+std::string sibling_path(std::string out_dir, const std::string& suffix) {
+  while (out_dir.size() > 1 && out_dir.ends_with("/")) out_dir.pop_back();
+  fs::path out(out_dir);
+  return (out.parent_path() / ("." + out.filename().string() + suffix)).string();
+}
+
+std::string state_path(const std::string& out_dir) { return sibling_path(out_dir, ".congkhai-state"); }
 
 bool is_empty_dir(const fs::path& dir) {
   std::error_code ec;
@@ -30,8 +44,7 @@ bool is_empty_dir(const fs::path& dir) {
 
 OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
   while (out_dir_.size() > 1 && out_dir_.ends_with("/")) out_dir_.pop_back();
-  fs::path out(out_dir_);
-  staging_ = (out.parent_path() / ("." + out.filename().string() + ".staging-" + std::to_string(getpid()))).string();
+  staging_ = sibling_path(out_dir_, ".staging-" + std::to_string(getpid()));
 }
 
 OutputWriter::~OutputWriter() {
@@ -55,7 +68,7 @@ bool OutputWriter::begin(std::string* error) {
     *error = "cannot create " + staging_ + ": " + ec.message();
     return false;
   }
-  std::ofstream(fs::path(staging_) / kOutputMarker) << "This directory is written by congkhai build.\n";
+  std::ofstream(fs::path(staging_) / kOutputMarker) << kMarkerText;
   return true;
 }
 
@@ -97,7 +110,7 @@ bool OutputWriter::write(const OutputFile& file, std::string* error) {
   return true;
 }
 
-bool OutputWriter::commit(std::string* error) {
+bool OutputWriter::commit(std::uint64_t inputs_stamp, std::string* error) {
   std::error_code ec;
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
@@ -111,7 +124,15 @@ bool OutputWriter::commit(std::string* error) {
   }
   committed_ = true;
   fs::remove_all(staging_, ec);  // now holds the previous output
+  std::ofstream(state_path(out_dir_)) << format_stamps({inputs_stamp, stamp_tree(out_dir_)});
   return true;
+}
+
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp) {
+  auto state = read_whole(state_path(out_dir));
+  if (!state) return false;
+  auto stamps = read_stamps(*state);
+  return stamps && stamps->inputs == inputs_stamp && stamps->output == stamp_tree(out_dir);
 }
 
 }  // namespace ck

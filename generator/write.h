@@ -5,6 +5,7 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <string>
 
 #include "render.h"
@@ -23,8 +24,9 @@ class OutputWriter {
   // bytes equal the previous output's is hard-linked from it, so it keeps
   // its modification time and a sync to the web server skips it.
   bool write(const OutputFile& file, std::string* error);
-  // Swaps the staging directory in as the output directory.
-  bool commit(std::string* error);
+  // Swaps the staging directory in as the output directory and records,
+  // beside it, what it was built from (see stamp.h).
+  bool commit(std::uint64_t inputs_stamp, std::string* error);
 
   std::size_t written() const { return written_; }
   std::size_t unchanged() const { return unchanged_; }
@@ -41,5 +43,9 @@ class OutputWriter {
 
 // The file name that marks a directory as congkhai's output.
 inline constexpr const char* kOutputMarker = ".congkhai-output";
+
+// True when `out_dir` was built from inputs with this stamp and has not been
+// touched since: rebuilding would give the same files.
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp);
 
 }  // namespace ck

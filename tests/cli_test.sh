@@ -68,6 +68,23 @@ broken_source_keeps_previous_output() {
     [ "$(tree_sum "$work/site/output")" = "$before" ] &&
     [ -z "$(find "$work/site" -maxdepth 1 -name '.output.staging*')" ]
 }
+rebuild_with_nothing_changed_does_nothing() {
+  cp -r procedures content "$work/noop/"
+  cd "$work/noop" || return 1
+  "$congkhai" build --themes "$OLDPWD/themes" >/dev/null || return 1
+  local before after
+  before=$(find output -type f -printf '%p %i %T@\n' | sort)
+  "$congkhai" build --themes "$OLDPWD/themes" >"$work/noop.txt" || return 1
+  after=$(find output -type f -printf '%p %i %T@\n' | sort)
+  cat "$work/noop.txt"
+  grep -q "Không có thay đổi" "$work/noop.txt" && [ "$before" = "$after" ] || return 1
+  # A changed source, or a hand-edited output, is rebuilt.
+  sleep 0.01 && echo >>procedures/ho-tich/dang-ky-khai-sinh.md
+  "$congkhai" build --themes "$OLDPWD/themes" | grep -q "Đã tạo" || { echo "source change ignored"; return 1; }
+  rm output/thu-tuc/dang-ky-khai-sinh/index.html
+  "$congkhai" build --themes "$OLDPWD/themes" | grep -q "Đã tạo" || { echo "output change ignored"; return 1; }
+  [ -f output/thu-tuc/dang-ky-khai-sinh/index.html ]
+}
 foreign_output_folder_is_refused() {
   mkdir -p "$work/foreign" && echo keep >"$work/foreign/thesis.docx"
   ! "$congkhai" build --out "$work/foreign" && [ "$(cat "$work/foreign/thesis.docx")" = keep ]
@@ -90,7 +107,7 @@ build_counts_held_back_posts() {
     grep -q 'giữ lại 0 bản nháp và 0 tin hẹn giờ' "$work/all.txt"
 }
 
-mkdir -p "$work/site"
+mkdir -p "$work/site" "$work/noop"
 check "--help lists every build option" help_lists_options
 check "bad usage exits with status 2" bad_usage_exits_2
 check "two builds, -j1 and -j2, give identical trees" same_bytes_every_run
@@ -100,5 +117,6 @@ check "a YAML error names file:line and leaves output/ as it was" broken_source_
 check "a folder congkhai did not write is never replaced" foreign_output_folder_is_refused
 check "new post writes a dated file with every field and refuses to overwrite" new_post_creates_a_dated_file_and_never_overwrites
 check "the build says how many posts it held back" build_counts_held_back_posts
+check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

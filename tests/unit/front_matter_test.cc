@@ -103,9 +103,11 @@ TEST(Fields, DatesMustBeRealCalendarDays) {
 
 TEST(Fields, CodeKeepsItsDigitsExactlyAsWritten) {
   Diagnostics diags;
-  auto fields = Fields::parse("code: 1.001193\nother: 2.000815\n", {"p.md", 1, 1}, diags);
+  auto fields = Fields::parse("code: 1.001193\nother: 2.000930\nrelated: [2.000930]\n", {"p.md", 1, 1}, diags);
   ASSERT_TRUE(fields);
   EXPECT_EQ(fields->text("code"), "1.001193");
+  EXPECT_EQ(fields->text("other"), "2.000930");  // a float reading would drop the trailing zero
+  EXPECT_EQ(fields->text_list("related"), std::vector<std::string>{"2.000930"});
 }
 
 TEST(Fields, EditDistance) {
