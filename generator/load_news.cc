@@ -35,10 +35,9 @@ void read_cover(Fields& fields, Post& post) {
 }  // namespace
 
 std::optional<Post> load_post(const SourceFile& file, Diagnostics& diags) {
-  auto fm = split_front_matter(file, diags);
-  if (!fm) return std::nullopt;
-  auto fields = Fields::parse(fm->yaml, {file.path, fm->yaml_first_line, 1}, diags);
-  if (!fields) return std::nullopt;
+  auto doc = read_document(file, diags);
+  if (!doc) return std::nullopt;
+  Fields* fields = &doc->fields;
   Post post;
   post.source = {file.path, 1, 1};
   post.title = fields->text("title", Need::required);
@@ -50,7 +49,7 @@ std::optional<Post> load_post(const SourceFile& file, Diagnostics& diags) {
   read_cover(*fields, post);
   post.author = fields->text("author");
   post.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
-  post.body = {fm->body, {file.path, fm->body_first_line, 1}};
+  post.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return post;
 }
