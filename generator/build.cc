@@ -55,24 +55,33 @@ namespace {
 std::uint64_t inputs_stamp(const BuildOptions& options) {
   std::error_code ec;
   std::string executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+  // Which posts are published depends on these too, not only on the files.
+  std::string publish = std::string(options.drafts ? "+drafts" : "") + (options.future ? "+future" : "") +
+                        (options.now ? "@" + std::to_string(*options.now) : "");
   return stamp_inputs({options.sources.procedures, options.sources.content, options.themes_dir}, {executable},
-                      "congkhai-stamp-1");
+                      "congkhai-stamp-1" + publish);
 }
 
 }  // namespace
 
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
   auto start = std::chrono::steady_clock::now();
+  PublishPolicy publish{options.now, options.drafts, options.future};
+  if (!publish.now)
+    publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   const std::uint64_t stamp = options.write ? inputs_stamp(options) : 0;
-  if (options.write && output_is_current(options.out_dir, stamp)) {
+  if (options.write && output_is_current(options.out_dir, stamp, *publish.now)) {
     report.up_to_date = true;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return true;
   }
   RealDisk disk;
   const int threads = options.threads > 0 ? options.threads : default_threads();
-  Site site = build_model(load_sources(options.sources, disk, diags, threads), diags);
+  Site site = build_model(load_sources(options.sources, disk, diags, threads), publish, diags);
   check_qr_codes(site, diags);
+  report.posts = site.news.posts.size();
+  report.drafts_held = site.news.drafts_held;
+  report.future_held = site.news.future_held;
   ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
                       options.sources.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, disk, diags);
@@ -86,7 +95,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
     if (!writer->begin(&report.failure)) return false;
   }
   bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, options, diags, report.failure);
-  if (ok && writer) ok = writer->commit(stamp, &report.failure);
+  if (ok && writer) ok = writer->commit(stamp, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(
       jobs.begin(), jobs.end(), [](const RenderJob& job) { return job.path.ends_with(".html"); }));

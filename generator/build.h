@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
 #include "diagnostics.h"
@@ -20,6 +21,11 @@ struct BuildOptions {
   bool write = true;  // false: check only
   // Called from the render threads after each file: (done, total).
   std::function<void(std::size_t, std::size_t)> progress;
+  // News: publish drafts, publish posts dated after `now`; `now` (seconds
+  // since the epoch, UTC) defaults to the clock, tests and --now pin it.
+  bool drafts = false;
+  bool future = false;
+  std::optional<long long> now;
 };
 
 struct BuildReport {
@@ -30,6 +36,9 @@ struct BuildReport {
   bool up_to_date = false;  // nothing changed since the last build: nothing was done
   double seconds = 0;
   std::string failure;  // a problem outside the sources (disk, permissions)
+  std::size_t posts = 0;        // published news posts
+  std::size_t drafts_held = 0;  // held back: drafts
+  std::size_t future_held = 0;  // held back: dated in the future
 };
 
 // Returns true when the site was built (or, with write=false, checked)

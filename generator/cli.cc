@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "cli.h"
+
+#include "dates.h"
 #include "serve.h"
 #include "write.h"
 
@@ -20,6 +22,21 @@ void add_source_options(CLI::App* cmd, BuildOptions& build) {
                   "Thư mục giao diện / themes folder (default: ./themes or installed)");
   cmd->add_option("-j,--jobs", build.threads, "Số luồng / threads (default: one per core)")
       ->check(CLI::Range(1, 256));
+  cmd->add_flag("--drafts", build.drafts, "Đăng cả tin nháp / publish draft posts too");
+  cmd->add_flag("--future", build.future, "Đăng cả tin hẹn giờ / publish posts dated in the future");
+  add_now_option(cmd, build.now)->group("");  // hidden: for tests and previews
+}
+
+CLI::Option* add_now_option(CLI::App* cmd, std::optional<long long>& now) {
+  return cmd->add_option_function<std::string>(
+                "--now", [&now](const std::string& text) { now = parse_now(text); },
+                "Thời điểm hiện tại, giờ Việt Nam / the moment that decides scheduled posts")
+      ->check([](const std::string& text) { return parse_now(text) ? std::string() : "expected 2023-05-25T08:30"; });
+}
+
+std::optional<long long> parse_now(const std::string& text) {
+  auto when = parse_iso_datetime(text);
+  return when ? std::optional(when->utc_seconds()) : std::nullopt;
 }
 
 void settle_themes_dir(BuildOptions& build, const Common& common) {

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,12 @@ struct Command {
   std::function<int()> run;  // returns the exit status
 };
 
-// --procedures, --content, --themes and -j, shared by build, check and serve.
+// --procedures, --content, --themes, -j and the publishing flags (--drafts,
+// --future, --now), shared by build, check and serve.
 void add_source_options(CLI::App* cmd, BuildOptions& build);
+// --now 2023-05-25T08:30 (Vietnam time), which pins "now" for tests.
+CLI::Option* add_now_option(CLI::App* cmd, std::optional<long long>& now);
+std::optional<long long> parse_now(const std::string& text);
 // --themes when not given: ./themes or the installed ones.
 void settle_themes_dir(BuildOptions& build, const Common& common);
 

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -20,6 +21,7 @@ namespace {
 
 struct NewOptions {
   SourcePaths sources;
+  std::optional<long long> now;  // for new post: today
   std::string domain;
   std::string title;  // the procedure's name or the page's title
 };
@@ -111,6 +113,15 @@ int run_new_results(const NewOptions& options, const Common& common) {
   return create_source(path, scaffold_results(month->year, month->month), common);
 }
 
+int run_new_post(const NewOptions& options, const Common& common) {
+  long long now = options.now.value_or(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+  Date today = vietnam_time(now).date;
+  std::string name = post_file_name(options.title, today);
+  if (name.empty() && slug_or_complain(options.title, common).empty()) return kExitUsage;
+  return create_source(options.sources.content + "/" + name, post_scaffold(options.title, today), common);
+}
+
 Command add_new_procedure(CLI::App& group, const Common& common) {
   auto options = std::make_shared<NewOptions>();
   CLI::App* cmd = group.add_subcommand("procedure", "Thủ tục mới: procedures/<lĩnh vực>/<slug>.md");
@@ -137,6 +148,15 @@ Command add_new_results(CLI::App& group, const Common& common) {
   return {cmd, [options, &common] { return run_new_results(*options, common); }};
 }
 
+Command add_new_post(CLI::App& group, const Common& common) {
+  auto options = std::make_shared<NewOptions>();
+  CLI::App* cmd = group.add_subcommand("post", "Bài tin tức mới: content/news/<ngày>-<slug>.md");
+  cmd->add_option("title", options->title, "Tiêu đề bài viết / the post's title")->required();
+  cmd->add_option("--content", options->sources.content, "Thư mục nội dung của xã")->capture_default_str();
+  add_now_option(cmd, options->now)->group("");
+  return {cmd, [options, &common] { return run_new_post(*options, common); }};
+}
+
 }  // namespace
 
 std::vector<Command> add_new(CLI::App& app, const Common& common) {
@@ -146,6 +166,7 @@ std::vector<Command> add_new(CLI::App& app, const Common& common) {
       add_new_procedure(*group, common),
       add_new_page(*group, common),
       add_new_results(*group, common),
+      add_new_post(*group, common),
   };
 }
 

@@ -64,13 +64,18 @@ std::string build_summary(const BuildReport& report, const Diagnostics& diags, c
   std::string pages = std::to_string(report.pages), files = std::to_string(report.files);
   std::string changed = std::to_string(report.written), warnings = std::to_string(diags.warning_count());
   std::string time = seconds_text(report.seconds, lang);
+  bool news = report.posts || report.drafts_held || report.future_held;
+  std::string posts = std::to_string(report.posts), drafts = std::to_string(report.drafts_held),
+              future = std::to_string(report.future_held);
   if (lang == Lang::vi)
     return "Đã tạo " + pages + " trang trong " + time + " giây (" + files + " tệp, " + changed +
-           " mới hoặc thay đổi" + (diags.warning_count() ? ", " + warnings + " cảnh báo" : "") + "); mở " +
-           out_dir + "/index.html để xem.\n";
+           " mới hoặc thay đổi" + (diags.warning_count() ? ", " + warnings + " cảnh báo" : "") + ")" +
+           (news ? "; " + posts + " tin đã đăng, giữ lại " + drafts + " bản nháp và " + future + " tin hẹn giờ" : "") +
+           "; mở " + out_dir + "/index.html để xem.\n";
   return "Built " + pages + " pages in " + time + " s (" + files + " files, " + changed + " new or changed" +
-         (diags.warning_count() ? ", " + warnings + " warnings" : "") + "); open " + out_dir +
-         "/index.html to see them.\n";
+         (diags.warning_count() ? ", " + warnings + " warnings" : "") + ")" +
+         (news ? "; " + posts + " posts published, held back " + drafts + " drafts and " + future + " scheduled" : "") +
+         "; open " + out_dir + "/index.html to see them.\n";
 }
 
 ProgressBar::ProgressBar(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}

@@ -106,6 +106,10 @@ std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& 
   load_contact(*site, config);
   load_opening_hours(*site, config);
   load_qr_settings(*site, config);
+  config.news_per_page = site->integer("news_per_page").value_or(10);
+  if (config.news_per_page < 1)
+    diags.error(site->pos_of("news_per_page"), {"news_per_page phải lớn hơn 0", "news_per_page must be at least 1"},
+                {"ví dụ: news_per_page: 10", "e.g. news_per_page: 10"});
   site->warn_unknown_keys();
   return config;
 }
@@ -164,6 +168,12 @@ Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& di
       if (auto file = read_source(disk, path, diags))
         if (auto page = load_page(*file, diags)) sources.pages.push_back(std::move(*page));
   sources.results = load_results(paths.content, disk, diags);
+  std::string news_dir = paths.content + "/news";
+  if (disk.is_directory(news_dir))
+    for (const std::string& path : disk.list(news_dir, ".md"))
+      if (auto file = read_source(disk, path, diags))
+        if (auto post = load_post(*file, diags)) sources.posts.push_back(std::move(*post));
+  sources.static_files = list_static_files(paths.content + "/static", disk);
   return sources;
 }
 

@@ -33,6 +33,9 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags);
 ResultsData load_results(const std::string& content_dir, const Disk& disk, Diagnostics& diags);
 std::optional<MonthResults> load_month_results(const SourceFile& file, Diagnostics& diags);
 std::vector<YearTargets> load_targets(const SourceFile& file, Diagnostics& diags);
+std::optional<Post> load_post(const SourceFile& file, Diagnostics& diags);
+// Every file below `dir` (content/static), to be published under static/.
+std::vector<StaticFile> list_static_files(const std::string& dir, const Disk& disk);
 
 // True for an absolute http:// or https:// URL with a host.
 bool is_web_url(const std::string& text);

@@ -46,9 +46,11 @@ long long count_field(Fields& row, std::string_view key) {
   return 0;
 }
 
-// A form is a web address or a file inside the site: no "..", no absolute
-// path and no other scheme, so the link cannot leave the site.
+// A form is a web address or a file inside the site, written from the site
+// root or relative: no "..", no other scheme or host, so the link cannot
+// leave the site. Whether the file exists is checked by the model.
 bool is_site_file(std::string_view path) {
+  if (path.starts_with("/")) path.remove_prefix(1);  // from the site root, e.g. /static/mau.pdf
   if (path.starts_with("/") || path.find_first_of(":\\") != std::string_view::npos) return false;
   for (std::size_t start = 0, end; start <= path.size(); start = end + 1) {
     end = std::min(path.find('/', start), path.size());
@@ -69,6 +71,7 @@ Paper load_paper(Fields& row) {
                        "form must be a web address or a file path inside the site"},
                       {"ví dụ https://dichvucong.gov.vn/… hoặc mau-don/to-khai.pdf, không dùng \"..\"",
                        "e.g. https://dichvucong.gov.vn/… or mau-don/to-khai.pdf, without \"..\""});
+  paper.form_at = row.pos_of("form");
   paper.note = row.text("note");
   row.warn_unknown_keys();
   return paper;

@@ -134,6 +134,44 @@ void put_directives(std::string& out, const std::vector<std::string>& html) {
   }
 }
 
+bool is_link_or_image(cmark_node* n) {
+  auto type = cmark_node_get_type(n);
+  return type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE;
+}
+
+// Inline nodes do not always carry a line; the nearest block that does is
+// close enough for an editor to find the link.
+int line_of(cmark_node* n) {
+  for (; n; n = cmark_node_parent(n))
+    if (cmark_node_get_start_line(n) > 0) return cmark_node_get_start_line(n);
+  return 1;
+}
+
+void report_missing_target(cmark_node* n, const std::string& url, const SourcePos& origin, Diagnostics& diags) {
+  SourcePos pos{origin.file, origin.line + line_of(n) - 1, 0};
+  if (cmark_node_get_type(n) == CMARK_NODE_IMAGE)
+    diags.error(pos, {"không tìm thấy tệp \"" + url + "\"", "file \"" + url + "\" not found"},
+                {"đặt tệp vào content/static/ và ghi đường dẫn từ gốc trang, ví dụ /static/tin-tuc/anh.jpg",
+                 "put the file under content/static/ and write its path from the site root, e.g. /static/tin-tuc/anh.jpg"});
+  else
+    diags.error(pos, {"liên kết \"" + url + "\" không dẫn tới trang hay tệp nào của trang web",
+                      "link \"" + url + "\" points at no page or file of the site"},
+                {"kiểm tra địa chỉ (ví dụ /thu-tuc/dang-ky-khai-sinh/), hoặc đặt tệp vào content/static/ "
+                 "và ghi /static/<tên tệp>",
+                 "check the address (e.g. /thu-tuc/dang-ky-khai-sinh/), or put the file under content/static/ "
+                 "and write /static/<file name>"});
+}
+
+void resolve_links(cmark_node* doc, const MarkdownOptions& options, const SourcePos& origin, Diagnostics& diags) {
+  for (cmark_node* n : collect(doc, is_link_or_image)) {
+    std::string url = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+    if (std::optional<std::string> resolved = options.resolve_link(url))
+      cmark_node_set_url(n, resolved->c_str());
+    else
+      report_missing_target(n, url, origin, diags);
+  }
+}
+
 }  // namespace
 
 std::string render_markdown(const MarkdownSource& source, const MarkdownOptions& options,
@@ -149,6 +187,7 @@ std::string render_markdown(const MarkdownSource& source, const MarkdownOptions&
   if (!options.allow_raw_html) escape_raw_html(doc.get(), source.origin, diags);
   shift_headings(doc.get(), options);
   std::vector<std::string> directives = replace_directives(doc.get(), source, options, diags);
+  if (options.resolve_link) resolve_links(doc.get(), options, source.origin, diags);
   std::unique_ptr<char, CharDeleter> html(
       cmark_render_html(doc.get(), flags, cmark_parser_get_syntax_extensions(parser.get())));
   std::string out = html ? std::string(html.get()) : std::string();

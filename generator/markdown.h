@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,10 @@ struct MarkdownOptions {
   int heading_shift = 0;
   int min_heading_level = 2;
   std::vector<FencedBlockHook> fenced_blocks;
+  // When set, called with the URL of every link and image: returns the URL to
+  // write (internal ones made relative to the page), or nullopt when it
+  // points at no page or file of the site, which is reported at its line.
+  std::function<std::optional<std::string>(const std::string& url)> resolve_link;
 };
 
 // GFM tables are enabled; unsafe link schemes (javascript:, …) are dropped.

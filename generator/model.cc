@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "results.h"
+#include "news.h"
 #include "slug.h"
 #include "unicode.h"
 #include "urls.h"
@@ -157,6 +158,61 @@ void claim_urls(const Site& site, Diagnostics& diags) {
     if (is_valid_code(p.code) && site.find_procedure(p.code) == &p) claims.claim(short_path(p.code), p.at.code);
   }
   for (const Page& page : site.pages) claims.claim(page_path(page), page.at.slug.line ? page.at.slug : page.at.name);
+  for (const Post& post : site.news.posts) claims.claim(post_path(post), post.at.slug.line ? post.at.slug : post.at.name);
+}
+
+// A cover is a file the editor put under content/static/.
+void check_covers(std::vector<Post>& posts, const Site& site, Diagnostics& diags) {
+  for (Post& post : posts) {
+    if (post.cover.empty()) continue;
+    std::optional<std::string> path = internal_link_path(post.cover);
+    if (path && site.has_path(*path)) {
+      post.cover = *path;
+      continue;
+    }
+    diags.error(post.cover_at, {"không tìm thấy ảnh bìa \"" + post.cover + "\"", "cover image \"" + post.cover + "\" not found"},
+                {"đặt ảnh vào content/static/ và ghi đường dẫn từ gốc trang, ví dụ /static/tin-tuc/anh.jpg",
+                 "put the picture under content/static/ and write its path from the site root, e.g. /static/tin-tuc/anh.jpg"});
+  }
+}
+
+// A form to download is a web address or a file under content/static/.
+void check_forms(std::vector<Procedure>& procedures, const Site& site, Diagnostics& diags) {
+  for (Procedure& p : procedures)
+    for (PaperGroup& group : p.documents)
+      for (Paper& paper : group.papers) {
+        std::optional<std::string> path = internal_link_path(paper.form);
+        if (!path) continue;
+        if (site.has_path(*path)) {
+          paper.form = *path;
+          continue;
+        }
+        diags.error(paper.form_at, {"không tìm thấy mẫu đơn \"" + paper.form + "\"", "form \"" + paper.form + "\" not found"},
+                    {"đặt tệp vào content/static/ và ghi /static/<tên tệp>, hoặc ghi địa chỉ web đầy đủ https://…",
+                     "put the file under content/static/ and write /static/<file name>, or a full https://… address"});
+      }
+}
+
+// Every address the site will have, so links written by editors can be
+// checked against it.
+std::set<std::string> collect_paths(const Site& site) {
+  std::set<std::string> paths = {"", std::string(kCatalogPath), std::string(kSearchPath), "sitemap.xml"};
+  for (const Domain& d : site.domains) paths.insert(domain_path(d));
+  for (const Procedure& p : site.procedures) {
+    paths.insert(procedure_path(p));
+    if (!p.code.empty()) paths.insert(short_path(p.code));
+  }
+  for (const Page& page : site.pages) paths.insert(page_path(page));
+  if (!site.news.posts.empty()) {
+    paths.insert(std::string(kFeedPath));
+    std::size_t pages = paginate(site.news.posts.size(), site.news.per_page).size();
+    for (std::size_t n = 1; n <= pages; ++n) paths.insert(news_page_path(static_cast<long long>(n)));
+  }
+  for (const Post& post : site.news.posts) paths.insert(post_path(post));
+  for (const Tag& tag : site.news.tags) paths.insert(tag_path(tag));
+  for (const Month& month : site.news.months) paths.insert(month_path(month));
+  for (const StaticFile& file : site.static_files) paths.insert(file.output_path);
+  return paths;
 }
 
 void order_procedures(Site& site) {
@@ -201,7 +257,9 @@ const Procedure* Site::find_procedure(const std::string& code) const {
   return it == procedure_by_code.end() ? nullptr : &procedures[it->second];
 }
 
-Site build_model(Sources sources, Diagnostics& diags) {
+Site build_model(Sources sources, Diagnostics& diags) { return build_model(std::move(sources), {}, diags); }
+
+Site build_model(Sources sources, const PublishPolicy& publish, Diagnostics& diags) {
   Site site;
   site.config = std::move(sources.config);
   check_domains(sources.domains, diags);
@@ -215,9 +273,14 @@ Site build_model(Sources sources, Diagnostics& diags) {
   site.procedures = std::move(sources.procedures);
   site.pages = std::move(sources.pages);
   order_procedures(site);
+  site.news = build_news(std::move(sources.posts), site.config.news_per_page, publish, diags);
+  site.static_files = std::move(sources.static_files);
   claim_urls(site, diags);
   check_related(site, diags);
   site.results = build_results(std::move(sources.results), site.domains, diags);
+  site.paths = collect_paths(site);
+  check_covers(site.news.posts, site, diags);
+  check_forms(site.procedures, site, diags);
   return site;
 }
 

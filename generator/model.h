@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct Paper {
   long long copies = 0;     // bản sao
   std::string form;         // a URL, or a file under content/static
   std::string note;
+  SourcePos form_at;
 };
 
 // Papers for one case ("Trường hợp …"); the case name is empty for papers
@@ -117,6 +119,62 @@ struct Page {
   MarkdownSource body;
 };
 
+// A news post (tin tức) of the editorial board: content/news/*.md.
+struct Post {
+  SourcePos source;
+  FieldPlaces at;  // name: the title
+  std::string title;
+  std::string slug;
+  DateTime date;
+  SourcePos date_at;
+  std::string summary;
+  std::vector<std::string> tags;
+  bool draft = false;
+  std::string cover;      // a site path, e.g. static/tin-tuc/anh.svg
+  std::string cover_alt;  // required with a cover
+  SourcePos cover_at;
+  std::string author;  // a person or a unit
+  MarkdownSource body;
+};
+
+struct Tag {
+  std::string slug;
+  std::string name;
+  std::vector<std::size_t> posts;  // indices into News::posts, newest first
+};
+
+struct Month {
+  int year = 0;
+  int month = 0;
+  std::vector<std::size_t> posts;  // newest first
+};
+
+struct News {
+  std::vector<Post> posts;  // published only, newest first
+  std::vector<Tag> tags;    // A–Z
+  std::vector<Month> months;  // newest first
+  std::size_t drafts_held = 0;  // left out: draft: true and no --drafts
+  std::size_t future_held = 0;  // left out: dated after "now" and no --future
+  // When the earliest held-back post goes live (seconds, UTC): the output
+  // is out of date from then on, even if no file changes.
+  std::optional<long long> next_publication;
+  long long per_page = 10;
+};
+
+// A file editors put under content/static/, published at static/<relative>.
+struct StaticFile {
+  std::string output_path;  // static/...
+  std::string source_path;
+};
+
+// Which posts are published. `now` is injected (seconds since the epoch, UTC)
+// so that a build is reproducible; without it no post counts as future.
+struct PublishPolicy {
+  std::optional<long long> now;
+  bool drafts = false;
+  bool future = false;
+};
+
 struct OpeningHours {
   std::string days;
   std::string hours;
@@ -152,6 +210,7 @@ struct SiteConfig {
   QrSettings qr;
   std::string survey_url;  // satisfaction survey; empty: no survey poster
   SourcePos survey_at;
+  long long news_per_page = 10;
 };
 
 // Monthly administrative-reform results (Biểu 06), one file per month.
@@ -218,6 +277,8 @@ struct Sources {
   std::vector<Procedure> procedures;
   std::vector<Page> pages;
   ResultsData results;
+  std::vector<Post> posts;                // content/news, before drafts and dates are checked
+  std::vector<StaticFile> static_files;  // content/static, copied as they are
 };
 
 struct Site {
@@ -227,6 +288,11 @@ struct Site {
   std::vector<Page> pages;            // by menu position, then title
   std::map<std::string, std::size_t> procedure_by_code;
   ResultsData results;
+  News news;
+  std::vector<StaticFile> static_files;  // by output path
+  std::set<std::string> paths;           // every page ("a/b/") and file the site will have
+
+  bool has_path(const std::string& path) const { return paths.count(path) > 0; }
 
   const Domain* find_domain(const std::string& slug) const;
   const Procedure* find_procedure(const std::string& code) const;
@@ -236,6 +302,8 @@ struct Site {
 // ordering. Reports problems into `diags`; the result is complete only when
 // no error was reported.
 Site build_model(Sources sources, Diagnostics& diags);
+// The same, publishing news according to `publish`.
+Site build_model(Sources sources, const PublishPolicy& publish, Diagnostics& diags);
 
 // Sort key that ignores diacritics and case, so "Đăng ký" sorts among "D".
 std::string sort_key(const std::string& text);

@@ -48,6 +48,21 @@ TemplateList menu_data(const Site& site) {
   return menu;
 }
 
+// An internal link must name a page or file of the site; it is written
+// relative to the page, so the site also works opened from disk.
+std::optional<std::string> resolve_link(const Site& site, const std::string& url, const std::string& page_path) {
+  std::optional<std::string> path = internal_link_path(url);
+  if (!path) return url;
+  std::size_t cut = path->find_first_of("?#");
+  std::string target = path->substr(0, cut);
+  std::string rest = cut == std::string::npos ? "" : path->substr(cut);
+  if (!site.has_path(target)) {
+    if (!site.has_path(target + "/")) return std::nullopt;
+    target += "/";
+  }
+  return root_prefix(page_path) + target + rest;
+}
+
 }  // namespace
 
 std::string escape_xml(std::string_view text) {
@@ -72,6 +87,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme) : site_(site)
   shared_.set("menu", menu_data(site));
   shared_.set("lang", site.config.language);
   shared_.set("has_results", !site.results.months.empty());
+  shared_.set("has_news", !site.news.posts.empty());
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
@@ -84,8 +100,10 @@ TemplateData RenderContext::page_data(const std::string& path, const std::string
 }
 
 std::string RenderContext::markdown(const MarkdownSource& source, int heading_shift, int min_level,
-                                    Diagnostics& diags) const {
+                                    Diagnostics& diags, const std::string& page_path) const {
   MarkdownOptions options;
+  if (!page_path.empty())
+    options.resolve_link = [this, page_path](const std::string& url) { return resolve_link(site_, url, page_path); };
   options.allow_raw_html = site_.config.allow_raw_html;
   options.heading_shift = heading_shift;
   options.min_heading_level = min_level;
@@ -136,6 +154,10 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   for (const Page& page : site.pages)
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);
+  plan_news(ctx, jobs);
+  add(std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); });
+  for (const StaticFile& file : site.static_files)
+    add(file.output_path, [&file](Diagnostics&) { return OutputFile{file.output_path, {}, file.source_path}; });
   for (const AssetFile& asset : ctx.theme().assets())
     add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
   for (RenderJob& job : plan_print(ctx)) jobs.push_back(std::move(job));

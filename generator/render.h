@@ -34,8 +34,10 @@ class RenderContext {
   // Data every page template sees: site, t (strings), menu, root, canonical.
   TemplateData page_data(const std::string& path, const std::string& title) const;
   // Renders Markdown with the site's raw-HTML setting.
+  // With `page_path`, links and images to the site's own pages and files are
+  // checked and made relative to that page.
   std::string markdown(const MarkdownSource& source, int heading_shift, int min_level,
-                       Diagnostics& diags) const;
+                       Diagnostics& diags, const std::string& page_path = {}) const;
   TemplateData procedure_link(const Procedure& p) const;  // name, code, url
   TemplateData domain_summary(const Domain& d) const;     // name, url, count, procedures
   const std::string& text(const std::string& key) const { return theme_.string(key); }
@@ -67,6 +69,11 @@ void plan_open_data(const RenderContext& ctx, std::vector<RenderJob>& jobs);
 std::vector<std::string> results_page_paths(const Site& site);
 TemplateList results_tiles(const RenderContext& ctx);  // the latest month's rates, for the home page
 FencedBlockHook results_directive(const RenderContext& ctx);  // ```ketqua in Markdown
+// News (render_news.cc), the Atom feed (feed.cc) and the search index (search.cc).
+void plan_news(const RenderContext& ctx, std::vector<RenderJob>& jobs);
+TemplateList latest_posts(const RenderContext& ctx, std::size_t count);
+OutputFile render_feed(const RenderContext& ctx);
+OutputFile render_search_index(const RenderContext& ctx);
 
 // Text safe inside XML and HTML text and attribute values.
 std::string escape_xml(std::string_view text);

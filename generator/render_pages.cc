@@ -32,6 +32,7 @@ OutputFile render_home(const RenderContext& ctx) {
   data.set("domains", domains_data(ctx));
   data.set("procedure_count", std::to_string(ctx.site().procedures.size()));
   put_list(data, "results_tiles", results_tiles(ctx));
+  put_list(data, "latest_posts", latest_posts(ctx, 3));
   return {"index.html", ctx.theme().render_page("home", std::move(data)), {}};
 }
 
@@ -63,7 +64,7 @@ OutputFile render_static_page(const RenderContext& ctx, const Page& p, Diagnosti
   const std::string path = page_path(p);
   TemplateData data = ctx.page_data(path, p.title);
   put(data, "description", p.description);
-  data.set("body", ctx.markdown(p.body, 0, 2, diags));
+  data.set("body", ctx.markdown(p.body, 0, 2, diags, path));
   return page(ctx, path, "page", std::move(data));
 }
 

@@ -121,7 +121,7 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
   proc.set("online", online_data(ctx, p));
   proc.set("submit_at", p.submit_at.empty() ? ctx.site().config.contact.address : p.submit_at);
   proc.set("agency", agency_data(p.agency));
-  put(proc, "steps", ctx.markdown(p.body, 1, 3, diags));
+  put(proc, "steps", ctx.markdown(p.body, 1, 3, diags, procedure_path(p)));
   put(proc, "result", p.result);
   put_list(proc, "conditions", text_items(p.conditions));
   put_list(proc, "legal_basis", legal_data(p));

@@ -1,5 +1,6 @@
 // sitemap.xml and robots.txt: absolute URLs from the configured base URL.
 #include "print.h"
+#include "news.h"
 #include "render.h"
 #include "urls.h"
 
@@ -25,6 +26,13 @@ OutputFile render_sitemap(const RenderContext& ctx) {
   for (const Page& page : site.pages) add_url(xml, site.config, page_path(page));
   add_url(xml, site.config, std::string(kPrintPath));
   for (const std::string& path : results_page_paths(site)) add_url(xml, site.config, path);
+  std::size_t news_pages = site.news.posts.empty() ? 0 : paginate(site.news.posts.size(), site.news.per_page).size();
+  for (std::size_t n = 1; n <= news_pages; ++n) add_url(xml, site.config, news_page_path(static_cast<long long>(n)));
+  for (const Tag& tag : site.news.tags) add_url(xml, site.config, tag_path(tag));
+  for (const Month& month : site.news.months) add_url(xml, site.config, month_path(month));
+  for (const Post& post : site.news.posts)
+    xml += "  <url><loc>" + escape_xml(absolute_url(site.config, post_path(post))) + "</loc><lastmod>" +
+           format_rfc3339(post.date) + "</lastmod></url>\n";
   xml += "</urlset>\n";
   return {"sitemap.xml", std::move(xml), {}};
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -77,6 +78,7 @@ std::optional<Stamps> read_stamps(const std::string& marker_text) {
   while (std::getline(in, line)) {
     if (line.starts_with("inputs: ")) hex(std::string_view(line).substr(8), stamps.inputs);
     if (line.starts_with("output: ")) hex(std::string_view(line).substr(8), stamps.output);
+    if (line.starts_with("expires: ")) stamps.expires = std::atoll(line.c_str() + 9);
   }
   if (found != 2) return std::nullopt;
   return stamps;
@@ -85,6 +87,7 @@ std::optional<Stamps> read_stamps(const std::string& marker_text) {
 std::string format_stamps(const Stamps& stamps) {
   std::ostringstream out;
   out << std::hex << "inputs: " << stamps.inputs << "\noutput: " << stamps.output << "\n";
+  if (stamps.expires) out << std::dec << "expires: " << stamps.expires << "\n";
   return out.str();
 }
 

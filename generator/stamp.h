@@ -16,6 +16,7 @@ namespace ck {
 struct Stamps {
   std::uint64_t inputs = 0;
   std::uint64_t output = 0;
+  long long expires = 0;  // seconds since the epoch; 0: never (see News::next_publication)
 };
 
 // `dirs` are walked recursively; `files` are single files; `options` is any

@@ -10,6 +10,26 @@ std::string domain_path(const Domain& domain) { return "linh-vuc/" + domain.slug
 std::string short_path(const std::string& code) { return "tthc/" + code + "/"; }
 std::string page_path(const Page& page) { return page.slug + "/"; }
 
+std::string post_path(const Post& post) { return std::string(kNewsPath) + post.slug + "/"; }
+std::string tag_path(const Tag& tag) { return std::string(kNewsPath) + "the/" + tag.slug + "/"; }
+
+std::string news_page_path(long long page) {
+  return page <= 1 ? std::string(kNewsPath) : std::string(kNewsPath) + "trang/" + std::to_string(page) + "/";
+}
+
+std::string month_path(const Month& month) {
+  return std::string(kNewsPath) + std::to_string(month.year) + "/" + (month.month < 10 ? "0" : "") +
+         std::to_string(month.month) + "/";
+}
+
+std::optional<std::string> internal_link_path(std::string_view link) {
+  if (link.empty() || link.front() == '#' || link.starts_with("//")) return std::nullopt;
+  std::size_t colon = link.find(':');
+  if (colon != std::string_view::npos && colon < link.find_first_of("/?#")) return std::nullopt;  // a scheme
+  while (link.starts_with("/")) link.remove_prefix(1);
+  return std::string(link);
+}
+
 bool is_reserved_section(std::string_view slug) {
   static constexpr std::array<std::string_view, 11> kReserved = {
       "thu-tuc", "linh-vuc", "tthc",    "tim-kiem", "tin-tuc", "ket-qua",

@@ -110,7 +110,7 @@ bool OutputWriter::write(const OutputFile& file, std::string* error) {
   return true;
 }
 
-bool OutputWriter::commit(std::uint64_t inputs_stamp, std::string* error) {
+bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error) {
   std::error_code ec;
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
@@ -124,17 +124,18 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::string* error) {
   }
   committed_ = true;
   fs::remove_all(staging_, ec);  // now holds the previous output
-  std::ofstream(state_path(out_dir_)) << format_stamps({inputs_stamp, stamp_tree(out_dir_)});
+  std::ofstream(state_path(out_dir_)) << format_stamps({inputs_stamp, stamp_tree(out_dir_), expires.value_or(0)});
   return true;
 }
 
 std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }
 
-bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp) {
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now) {
   auto state = read_whole(state_path(out_dir));
   if (!state) return false;
   auto stamps = read_stamps(*state);
-  return stamps && stamps->inputs == inputs_stamp && stamps->output == stamp_tree(out_dir);
+  return stamps && stamps->inputs == inputs_stamp && (!stamps->expires || now < stamps->expires) &&
+         stamps->output == stamp_tree(out_dir);
 }
 
 }  // namespace ck

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "render.h"
@@ -26,7 +27,9 @@ class OutputWriter {
   bool write(const OutputFile& file, std::string* error);
   // Swaps the staging directory in as the output directory and records,
   // beside it, what it was built from (see stamp.h).
-  bool commit(std::uint64_t inputs_stamp, std::string* error);
+  // `expires`: the moment the output goes out of date by itself (a
+  // scheduled post), if any.
+  bool commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error);
 
   std::size_t written() const { return written_; }
   std::size_t unchanged() const { return unchanged_; }
@@ -46,7 +49,8 @@ inline constexpr const char* kOutputMarker = ".congkhai-output";
 
 // True when `out_dir` was built from inputs with this stamp and has not been
 // touched since: rebuilding would give the same files.
-bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp);
+// `now` in seconds since the epoch.
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now);
 
 // The file beside `out_dir` that records what it was built from (`clean`
 // removes it with the output).

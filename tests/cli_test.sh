@@ -90,6 +90,23 @@ foreign_output_folder_is_refused() {
   mkdir -p "$work/foreign" && echo keep >"$work/foreign/thesis.docx"
   ! "$congkhai" build --out "$work/foreign" && [ "$(cat "$work/foreign/thesis.docx")" = keep ]
 }
+new_post_creates_a_dated_file_and_never_overwrites() {
+  local dir="$work/new-content" file
+  "$congkhai" new post "Họp dân: thôn Đông" --content "$dir" --now 2023-05-24T23:30 || return 1
+  file="$dir/news/2023-05-24-hop-dan-thon-dong.md"
+  grep -q '^title: "Họp dân: thôn Đông"$' "$file" && grep -q '^date: 2023-05-24$' "$file" &&
+    for key in summary tags draft cover cover_alt author slug; do grep -q "^$key:" "$file" || return 1; done
+  echo changed >>"$file"
+  "$congkhai" new post "Họp dân: thôn Đông" --content "$dir" --now 2023-05-24T23:30
+  [ $? -eq 1 ] && tail -n 1 "$file" | grep -q '^changed$'
+}
+build_counts_held_back_posts() {
+  "$congkhai" build --out "$work/held" --now 2026-11-23T12:00 >"$work/held.txt" || return 1
+  cat "$work/held.txt"
+  grep -q 'giữ lại 1 bản nháp và 1 tin hẹn giờ' "$work/held.txt" &&
+    "$congkhai" build --out "$work/held" --now 2026-11-23T12:00 --drafts --future >"$work/all.txt" &&
+    grep -q 'giữ lại 0 bản nháp và 0 tin hẹn giờ' "$work/all.txt"
+}
 
 mkdir -p "$work/site" "$work/noop"
 check "--help lists every build option" help_lists_options
@@ -99,6 +116,8 @@ check "every procedure has a page and a /tthc/ short link" every_procedure_has_p
 check "the sitemap lists every page" sitemap_lists_every_page
 check "a YAML error names file:line and leaves output/ as it was" broken_source_keeps_previous_output
 check "a folder congkhai did not write is never replaced" foreign_output_folder_is_refused
+check "new post writes a dated file with every field and refuses to overwrite" new_post_creates_a_dated_file_and_never_overwrites
+check "the build says how many posts it held back" build_counts_held_back_posts
 check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

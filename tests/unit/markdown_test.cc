@@ -53,5 +53,32 @@ TEST(Markdown, HeadingsAreShiftedUnderThePageHeadings) {
   EXPECT_NE(html.find("<h6>C</h6>"), std::string::npos) << html;
 }
 
+TEST(Markdown, LinksAndImagesGoThroughTheResolverAndMissingOnesAreReportedAtTheirLine) {
+  Diagnostics diags;
+  MarkdownOptions options;
+  options.resolve_link = [](const std::string& url) -> std::optional<std::string> {
+    if (url == "/co.pdf") return "../co.pdf";
+    if (url.starts_with("https://")) return url;
+    return std::nullopt;
+  };
+  std::string html =
+      render("Đoạn một dòng một\nrồi [tệp](/co.pdf) và [web](https://a.vn/)\n\n![ảnh thiếu](/khong.png)\n", options, diags);
+  EXPECT_NE(html.find("<a href=\"../co.pdf\">tệp</a>"), std::string::npos) << html;
+  EXPECT_NE(html.find("href=\"https://a.vn/\""), std::string::npos) << html;
+  EXPECT_EQ(format_all(diags, Lang::en),
+            "p.md:13: error: file \"/khong.png\" not found\n"
+            "  hint: put the file under content/static/ and write its path from the site root, e.g. "
+            "/static/tin-tuc/anh.jpg\n");
+}
+
+TEST(Markdown, AMissingLinkOnTheSecondLineOfAParagraphIsReportedThere) {
+  Diagnostics diags;
+  MarkdownOptions options;
+  options.resolve_link = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+  render("Dòng một\nDòng hai [x](/x/)\n", options, diags);
+  ASSERT_EQ(diags.sorted().size(), 1u);
+  EXPECT_EQ(diags.sorted()[0].pos.line, 11);
+}
+
 }  // namespace
 }  // namespace ck

@@ -29,7 +29,7 @@ class WriteTest : public ::testing::Test {
     if (!writer.begin(&error)) return false;
     for (const OutputFile& f : files)
       if (!writer.write(f, &error)) return false;
-    return writer.commit(0, &error);
+    return writer.commit(0, {}, &error);
   }
   std::string read(const std::string& rel) {
     std::ifstream in(fs::path(out_) / rel);
@@ -48,7 +48,7 @@ TEST_F(WriteTest, NewOutputAppearsOnlyOnCommit) {
   ASSERT_TRUE(writer.begin(&error)) << error;
   ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, &error));
   EXPECT_FALSE(fs::exists(out_));
-  ASSERT_TRUE(writer.commit(0, &error)) << error;
+  ASSERT_TRUE(writer.commit(0, {}, &error)) << error;
   EXPECT_EQ(read("a/index.html"), "A");
 }
 
@@ -80,7 +80,7 @@ TEST_F(WriteTest, UnchangedFileKeepsItsModificationTime) {
   ASSERT_TRUE(writer.begin(&error));
   ASSERT_TRUE(writer.write({"same.html", "S", {}}, &error));
   ASSERT_TRUE(writer.write({"changed.html", "2", {}}, &error));
-  ASSERT_TRUE(writer.commit(0, &error));
+  ASSERT_TRUE(writer.commit(0, {}, &error));
   struct stat after {};
   ASSERT_EQ(::stat((out_ + "/same.html").c_str(), &after), 0);
   EXPECT_EQ(before.st_ino, after.st_ino);
@@ -95,11 +95,12 @@ TEST_F(WriteTest, OutputIsCurrentOnlyForTheSameInputsAndAnUntouchedTree) {
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
   ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, &error));
-  ASSERT_TRUE(writer.commit(42, &error));
-  EXPECT_TRUE(output_is_current(out_, 42));
-  EXPECT_FALSE(output_is_current(out_, 43));
+  ASSERT_TRUE(writer.commit(42, 1000, &error));
+  EXPECT_TRUE(output_is_current(out_, 42, 999));
+  EXPECT_FALSE(output_is_current(out_, 43, 999));
+  EXPECT_FALSE(output_is_current(out_, 42, 1000));  // a scheduled post is due
   std::ofstream(fs::path(out_) / "a/index.html") << "edited by hand";
-  EXPECT_FALSE(output_is_current(out_, 42));
+  EXPECT_FALSE(output_is_current(out_, 42, 999));
 }
 
 TEST_F(WriteTest, RefusesToReplaceAFolderItDidNotWrite) {

@@ -1,0 +1,70 @@
+// The search index, tim-kiem/chi-muc.js: built at build time and loaded with
+// a plain <script src>, so search works offline and from file:// (where
+// fetch() of a local file is blocked). Each text is stored as shown and
+// folded (see fold_diacritics), so the page's script only folds the query.
+#include "render.h"
+#include "unicode.h"
+#include "urls.h"
+
+namespace ck {
+namespace {
+
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\')
+      out += {'\\', c};
+    else if (static_cast<unsigned char>(c) < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xF];
+      out += kHex[c & 0xF];
+    } else
+      out += c;
+  }
+  return out + "\"";
+}
+
+std::string json_array(const std::vector<std::string>& texts) {
+  std::string out = "[";
+  for (const std::string& text : texts) out += (out.size() > 1 ? "," : "") + json_string(text);
+  return out + "]";
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : " ") + part;
+  return out;
+}
+
+// [name, url, code, domain, folded name, folded code + domain + keywords]
+std::string procedure_entry(const Site& site, const Procedure& p) {
+  const Domain* domain = site.find_domain(p.domain);
+  const std::string domain_name = domain ? domain->name : "";
+  return json_array({p.name, procedure_path(p), p.code, domain_name, fold_diacritics(p.name),
+                     fold_diacritics(join({p.code, domain_name, join(p.keywords)}))});
+}
+
+// [title, url, Vietnamese date, folded title]
+std::string post_entry(const Post& post) {
+  return json_array({post.title, post_path(post),
+                     format_vietnamese(vietnam_time(post.date.utc_seconds()).date),
+                     fold_diacritics(post.title)});
+}
+
+}  // namespace
+
+OutputFile render_search_index(const RenderContext& ctx) {
+  const Site& site = ctx.site();
+  std::string js =
+      "// Chỉ mục tìm kiếm, do congkhai tạo khi dựng trang.\nwindow.CK_SEARCH_INDEX = {\"procedures\": [\n";
+  for (std::size_t i = 0; i < site.procedures.size(); ++i)
+    js += procedure_entry(site, site.procedures[i]) + (i + 1 < site.procedures.size() ? ",\n" : "\n");
+  js += "], \"posts\": [\n";
+  for (std::size_t i = 0; i < site.news.posts.size(); ++i)
+    js += post_entry(site.news.posts[i]) + (i + 1 < site.news.posts.size() ? ",\n" : "\n");
+  js += "]};\n";
+  return {std::string(kSearchIndexPath), std::move(js), {}};
+}
+
+}  // namespace ck
