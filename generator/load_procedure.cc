@@ -65,12 +65,14 @@ Paper load_paper(Fields& row) {
   paper.originals = count_field(row, "originals");
   paper.copies = count_field(row, "copies");
   paper.form = row.text("form");
-  if (!paper.form.empty() && !is_web_url(paper.form) && !is_site_file(paper.form))
+  if (!paper.form.empty() && !is_web_url(paper.form) && !is_site_file(paper.form)) {
     row.diags().error(row.pos_of("form"),
                       {"form phải là địa chỉ web hoặc đường dẫn tệp trong trang",
                        "form must be a web address or a file path inside the site"},
-                      {"ví dụ https://dichvucong.gov.vn/… hoặc mau-don/to-khai.pdf, không dùng \"..\"",
-                       "e.g. https://dichvucong.gov.vn/… or mau-don/to-khai.pdf, without \"..\""});
+                      {"ví dụ https://dichvucong.gov.vn/… hoặc /static/mau-don/to-khai.pdf, không dùng \"..\"",
+                       "e.g. https://dichvucong.gov.vn/… or /static/mau-don/to-khai.pdf, without \"..\""});
+    paper.form.clear();  // reported once; the model need not look for it
+  }
   paper.form_at = row.pos_of("form");
   paper.note = row.text("note");
   row.warn_unknown_keys();
