@@ -72,6 +72,10 @@ contact:
 opening_hours:
   - days: Thứ Hai – Thứ Sáu
     hours: 7:30–17:00
+# Hugo makes no PDFs: leave out the per-procedure PDF posters so both tools
+# make comparable pages (the booklet and domain sheets are still made).
+qr:
+  poster_pdfs: false
 """
 
 HUGO_LAYOUTS = {
