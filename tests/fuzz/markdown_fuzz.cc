@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <optional>
 #include <string_view>
 
 #include "markdown.h"
@@ -56,6 +57,17 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   bool procedure_steps = data[0] & 1;  // steps sit under h2, pages under h1
   options.heading_shift = procedure_steps ? 1 : 0;
   options.min_heading_level = procedure_steps ? 3 : 2;
+  // The project's directive machinery (```ketqua blocks) and link checking:
+  // a hook that echoes its body as escaped text, and a resolver that
+  // accepts some internal links and rejects the rest.
+  options.fenced_blocks.push_back({"ketqua", [](const std::string& body, const ck::SourcePos&, ck::Diagnostics&) {
+                                     return "<p>" + std::to_string(body.size()) + "</p>\n";
+                                   }});
+  if (data[0] & 2)
+    options.resolve_link = [](const std::string& url) -> std::optional<std::string> {
+      if (url.size() % 3 == 0) return std::nullopt;
+      return url.starts_with("/") ? "../" + url.substr(1) : url;
+    };
   ck::MarkdownSource source{std::string(reinterpret_cast<const char*>(data + 1), size - 1), {"fuzz.md", 5, 1}};
   ck::Diagnostics diags;
   std::string html = ck::render_markdown(source, options, diags);
