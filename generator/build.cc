@@ -78,7 +78,7 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   RealDisk disk;
   const int threads = options.threads > 0 ? options.threads : default_threads();
   Site site = build_model(load_sources(options.sources, disk, diags, threads), publish, diags);
-  check_qr_codes(site, diags);
+  encode_qr_codes(site, diags, threads);
   report.posts = site.news.posts.size();
   report.drafts_held = site.news.drafts_held;
   report.future_held = site.news.future_held;

@@ -7,16 +7,51 @@
 
 namespace ck {
 
-struct Fields::Node {
-  YAML::Node yaml;
-};
+// Written out: clang 14 cannot default a comparison of a recursive type.
+bool YamlNode::operator==(const YamlNode& other) const {
+  return kind == other.kind && line == other.line && column == other.column && scalar == other.scalar &&
+         items == other.items && entries == other.entries;
+}
+
+bool YamlNode::Entry::operator==(const Entry& other) const {
+  return key == other.key && line == other.line && column == other.column && value == other.value;
+}
 
 namespace {
 
-SourcePos at_mark(const SourcePos& origin, const YAML::Mark& mark) {
-  if (mark.line < 0) return origin;
-  int col = mark.column + 1 + (mark.line == 0 ? origin.col - 1 : 0);
-  return {origin.file, origin.line + mark.line, std::max(col, 1)};
+SourcePos at_mark(const SourcePos& origin, int line, int column) {
+  if (line < 0) return origin;
+  int col = column + 1 + (line == 0 ? origin.col - 1 : 0);
+  return {origin.file, origin.line + line, std::max(col, 1)};
+}
+
+SourcePos at_node(const SourcePos& origin, const YamlNode& node) { return at_mark(origin, node.line, node.column); }
+
+YamlNode to_tree(const YAML::Node& yaml) {
+  YamlNode node;
+  node.line = yaml.Mark().line;
+  node.column = yaml.Mark().column;
+  switch (yaml.Type()) {
+    case YAML::NodeType::Scalar:
+      node.kind = YamlNode::Kind::scalar;
+      node.scalar = yaml.Scalar();
+      break;
+    case YAML::NodeType::Sequence:
+      node.kind = YamlNode::Kind::sequence;
+      for (const YAML::Node& item : yaml) node.items.push_back(to_tree(item));
+      break;
+    case YAML::NodeType::Map:
+      node.kind = YamlNode::Kind::map;
+      for (const auto& entry : yaml) {
+        const YAML::Node& key = entry.first;
+        node.entries.push_back({key.IsScalar() ? key.Scalar() : std::string(), key.Mark().line, key.Mark().column,
+                                to_tree(entry.second)});
+      }
+      break;
+    default:
+      break;
+  }
+  return node;
 }
 
 const Text kExpectText{"một đoạn chữ", "a text"};
@@ -54,43 +89,66 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-Fields::Fields(std::shared_ptr<const Node> node, SourcePos origin, Diagnostics* diags)
-    : node_(std::move(node)), origin_(std::move(origin)), diags_(diags) {}
-
-std::optional<Fields> Fields::parse(std::string_view yaml, const SourcePos& origin,
-                                    Diagnostics& diags) {
-  YAML::Node root;
+YamlParse parse_yaml(std::string_view yaml) {
+  YamlParse parsed;
   try {
-    root = YAML::Load(std::string(yaml));
+    parsed.root = std::make_shared<const YamlNode>(to_tree(YAML::Load(std::string(yaml))));
   } catch (const YAML::Exception& e) {
-    diags.error(at_mark(origin, e.mark),
-                {"YAML không hợp lệ: " + e.msg, "invalid YAML: " + e.msg},
+    parsed.error = e.msg;
+    parsed.error_line = e.mark.line;
+    parsed.error_column = e.mark.column;
+  }
+  return parsed;
+}
+
+Fields::Fields(std::shared_ptr<const YamlNode> root, const YamlNode* node, SourcePos origin, Diagnostics* diags)
+    : root_(std::move(root)), node_(node), origin_(std::move(origin)), diags_(diags) {}
+
+std::optional<Fields> Fields::parse(std::string_view yaml, const SourcePos& origin, Diagnostics& diags) {
+  return from(parse_yaml(yaml), origin, diags);
+}
+
+std::optional<Fields> Fields::from(const YamlParse& parsed, const SourcePos& origin, Diagnostics& diags) {
+  if (!parsed.root) {
+    diags.error(at_mark(origin, parsed.error_line, parsed.error_column),
+                {"YAML không hợp lệ: " + parsed.error, "invalid YAML: " + parsed.error},
                 {"kiểm tra thụt lề (dùng dấu cách, không dùng Tab) và đặt giá trị có dấu \":\" "
                  "trong ngoặc kép",
                  "check the indentation (spaces, not tabs) and quote values that contain \":\""});
     return std::nullopt;
   }
-  if (root.IsNull()) root = YAML::Node(YAML::NodeType::Map);  // empty front matter
-  if (!root.IsMap()) {
-    diags.error(at_mark(origin, root.Mark()), {"cần " + kExpectMap.vi, "expected " + kExpectMap.en},
+  std::shared_ptr<const YamlNode> root = parsed.root;
+  if (root->kind == YamlNode::Kind::null) {  // empty front matter
+    YamlNode empty;
+    empty.kind = YamlNode::Kind::map;
+    root = std::make_shared<const YamlNode>(std::move(empty));
+  }
+  if (root->kind != YamlNode::Kind::map) {
+    diags.error(at_node(origin, *root), {"cần " + kExpectMap.vi, "expected " + kExpectMap.en},
                 {"mỗi dòng có dạng \"tên: giá trị\"", "write one \"key: value\" per line"});
     return std::nullopt;
   }
-  return Fields(std::make_shared<Node>(Node{root}), origin, &diags);
+  const YamlNode* node = root.get();
+  return Fields(std::move(root), node, origin, &diags);
+}
+
+// The first entry with this key, as yaml-cpp's lookup does.
+const YamlNode* Fields::find(std::string_view key) const {
+  for (const YamlNode::Entry& entry : node_->entries)
+    if (entry.key == key) return &entry.value;
+  return nullptr;
 }
 
 bool Fields::has(std::string_view key) const {
-  const YAML::Node& map = node_->yaml;
-  YAML::Node value = map[std::string(key)];
-  return value.IsDefined() && !value.IsNull();
+  const YamlNode* value = find(key);
+  return value && value->kind != YamlNode::Kind::null;
 }
 
-SourcePos Fields::pos() const { return at_mark(origin_, node_->yaml.Mark()); }
+SourcePos Fields::pos() const { return at_node(origin_, *node_); }
 
 SourcePos Fields::pos_of(std::string_view key) const {
-  const YAML::Node& map = node_->yaml;
-  YAML::Node value = map[std::string(key)];
-  return value.IsDefined() ? at_mark(origin_, value.Mark()) : pos();
+  const YamlNode* value = find(key);
+  return value ? at_node(origin_, *value) : pos();
 }
 
 SourcePos Fields::place_of(std::string_view key) const { return has(key) ? pos_of(key) : SourcePos{}; }
@@ -112,24 +170,23 @@ void Fields::report_type(std::string_view key, const Text& expected) {
 
 // Marks `key` as known and returns its value; reports it when required and
 // absent. Every reader starts here.
-std::shared_ptr<const Fields::Node> Fields::lookup(std::string_view key, Need need) {
+const YamlNode* Fields::lookup(std::string_view key, Need need) {
   asked_.emplace(key);
   if (!has(key)) {
     if (need == Need::required) report_missing(key);
     return nullptr;
   }
-  const YAML::Node& map = node_->yaml;
-  return std::make_shared<const Node>(Node{map[std::string(key)]});
+  return find(key);
 }
 
 std::optional<std::string> Fields::scalar(std::string_view key, Need need, const Text& expected) {
-  auto value = lookup(key, need);
+  const YamlNode* value = lookup(key, need);
   if (!value) return std::nullopt;
-  if (!value->yaml.IsScalar()) {
+  if (value->kind != YamlNode::Kind::scalar) {
     report_type(key, expected);
     return std::nullopt;
   }
-  return value->yaml.Scalar();
+  return value->scalar;
 }
 
 std::string Fields::text(std::string_view key, Need need) {
@@ -139,15 +196,15 @@ std::string Fields::text(std::string_view key, Need need) {
 }
 
 std::vector<std::string> Fields::text_list(std::string_view key, Need need) {
-  auto value = lookup(key, need);
+  const YamlNode* value = lookup(key, need);
   if (!value) return {};
-  if (value->yaml.IsScalar()) return {value->yaml.Scalar()};
+  if (value->kind == YamlNode::Kind::scalar) return {value->scalar};
   std::vector<std::string> out;
-  bool all_scalars = value->yaml.IsSequence();
+  bool all_scalars = value->kind == YamlNode::Kind::sequence;
   if (all_scalars)
-    for (const YAML::Node& item : value->yaml) {
-      if (!item.IsScalar()) all_scalars = false;
-      else out.push_back(item.Scalar());
+    for (const YamlNode& item : value->items) {
+      if (item.kind != YamlNode::Kind::scalar) all_scalars = false;
+      else out.push_back(item.scalar);
     }
   if (!all_scalars) report_type(key, kExpectList);
   return out;
@@ -206,26 +263,26 @@ std::string Fields::choice(std::string_view key, const std::vector<std::string>&
 }
 
 std::optional<Fields> Fields::map(std::string_view key, Need need) {
-  auto value = lookup(key, need);
+  const YamlNode* value = lookup(key, need);
   if (!value) return std::nullopt;
-  if (!value->yaml.IsMap()) {
+  if (value->kind != YamlNode::Kind::map) {
     report_type(key, kExpectMap);
     return std::nullopt;
   }
-  return Fields(value, origin_, diags_);
+  return Fields(root_, value, origin_, diags_);
 }
 
 std::vector<Fields> Fields::map_list(std::string_view key, Need need) {
-  auto value = lookup(key, need);
+  const YamlNode* value = lookup(key, need);
   if (!value) return {};
-  if (!value->yaml.IsSequence()) {
+  if (value->kind != YamlNode::Kind::sequence) {
     report_type(key, kExpectMapList);
     return {};
   }
   std::vector<Fields> out;
-  for (const YAML::Node& item : value->yaml) {
-    if (item.IsMap()) out.push_back(Fields(std::make_shared<Node>(Node{item}), origin_, diags_));
-    else diags_->error(at_mark(origin_, item.Mark()),
+  for (const YamlNode& item : value->items) {
+    if (item.kind == YamlNode::Kind::map) out.push_back(Fields(root_, &item, origin_, diags_));
+    else diags_->error(at_node(origin_, item),
                        {"mỗi mục của \"" + std::string(key) + "\" phải là " + kExpectMap.vi,
                         "each item of \"" + std::string(key) + "\" must be " + kExpectMap.en},
                        {"xem ví dụ trong docs/reference.md", "see the example in docs/reference.md"});
@@ -235,16 +292,15 @@ std::vector<Fields> Fields::map_list(std::string_view key, Need need) {
 
 std::vector<std::pair<std::string, std::string>> Fields::entries() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& entry : node_->yaml) {
-    std::string key = entry.first.Scalar();
-    if (auto value = scalar(key, Need::optional, kExpectText)) out.emplace_back(key, *value);
+  for (const YamlNode::Entry& entry : node_->entries) {
+    if (auto value = scalar(entry.key, Need::optional, kExpectText)) out.emplace_back(entry.key, *value);
   }
   return out;
 }
 
 void Fields::warn_unknown_keys() {
-  for (const auto& entry : node_->yaml) {
-    const std::string key = entry.first.Scalar();
+  for (const YamlNode::Entry& entry : node_->entries) {
+    const std::string& key = entry.key;
     if (asked_.count(key)) continue;
     std::string suggestion = closest(key, asked_);
     Text hint = suggestion.empty()
@@ -252,7 +308,7 @@ void Fields::warn_unknown_keys() {
                            "this field is not used; see the list of fields in docs/reference.md"}
                     : Text{"có phải ý bạn là \"" + suggestion + "\"?",
                            "did you mean \"" + suggestion + "\"?"};
-    diags_->warning(at_mark(origin_, entry.first.Mark()),
+    diags_->warning(at_mark(origin_, entry.line, entry.column),
                     {"trường không xác định \"" + key + "\"", "unknown field \"" + key + "\""},
                     std::move(hint));
   }

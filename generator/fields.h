@@ -1,5 +1,6 @@
 // Typed, position-aware reading of YAML mappings: the one place that talks to
-// yaml-cpp. A reader that finds a missing required field or a value of the
+// yaml-cpp. A document is parsed once into a small tree of its own (YamlNode)
+// that lookups walk without allocating and that a parse cache can keep. A reader that finds a missing required field or a value of the
 // wrong type reports it (file:line:col plus a hint) and returns an empty value,
 // so loading goes on and one run reports every problem.
 #pragma once
@@ -18,12 +19,47 @@ namespace ck {
 
 enum class Need { optional, required };
 
+// A parsed YAML value with the place it starts (0-based line and column in
+// the parsed text; -1 when unknown). Maps keep their entries in file order.
+struct YamlNode {
+  enum class Kind : unsigned char { null, scalar, sequence, map };
+  struct Entry;
+  Kind kind = Kind::null;
+  int line = -1;
+  int column = -1;
+  std::string scalar;
+  std::vector<YamlNode> items;  // a sequence's items
+  std::vector<Entry> entries;   // a map's entries
+
+  bool operator==(const YamlNode&) const;
+};
+
+struct YamlNode::Entry {
+  std::string key;  // empty for a key that is not a text
+  int line = -1;    // of the key
+  int column = -1;
+  YamlNode value;
+  bool operator==(const Entry& other) const;
+};
+
+// A document parsed to a tree, or the message of the YAML error that stopped
+// the parse (its place in the parsed text, 0-based).
+struct YamlParse {
+  std::shared_ptr<const YamlNode> root;
+  std::string error;
+  int error_line = -1;
+  int error_column = -1;
+};
+YamlParse parse_yaml(std::string_view yaml);
+
 class Fields {
  public:
   // Parses a YAML document that must be a mapping. `origin` is the place of
   // the document's first character (front matter starts on line 2).
   static std::optional<Fields> parse(std::string_view yaml, const SourcePos& origin,
                                      Diagnostics& diags);
+  // The same, from a document parsed earlier (see parse_cache.h).
+  static std::optional<Fields> from(const YamlParse& parsed, const SourcePos& origin, Diagnostics& diags);
 
   std::string text(std::string_view key, Need need = Need::optional);
   // A single text or a list of texts (editors write both).
@@ -53,14 +89,15 @@ class Fields {
   void warn_unknown_keys();
 
  private:
-  struct Node;
-  Fields(std::shared_ptr<const Node> node, SourcePos origin, Diagnostics* diags);
-  std::shared_ptr<const Node> lookup(std::string_view key, Need need);
+  Fields(std::shared_ptr<const YamlNode> root, const YamlNode* node, SourcePos origin, Diagnostics* diags);
+  const YamlNode* find(std::string_view key) const;
+  const YamlNode* lookup(std::string_view key, Need need);
   std::optional<std::string> scalar(std::string_view key, Need need, const Text& expected);
   void report_missing(std::string_view key);
   void report_type(std::string_view key, const Text& expected);
 
-  std::shared_ptr<const Node> node_;
+  std::shared_ptr<const YamlNode> root_;  // keeps node_ alive
+  const YamlNode* node_;
   SourcePos origin_;
   Diagnostics* diags_;
   std::set<std::string, std::less<>> asked_;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -98,6 +99,8 @@ struct Procedure {
   std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
   SourcePos qr_encode_at;
   SourcePos online_url_at;
+  // Made once by encode_qr_codes(), drawn by every file that shows the code.
+  std::shared_ptr<const QrMatrix> qr;
 };
 
 struct Domain {
@@ -291,6 +294,7 @@ struct Site {
   News news;
   std::vector<StaticFile> static_files;  // by output path
   std::set<std::string> paths;           // every page ("a/b/") and file the site will have
+  std::shared_ptr<const QrMatrix> survey_qr;  // see encode_qr_codes()
 
   bool has_path(const std::string& path) const { return paths.count(path) > 0; }
 

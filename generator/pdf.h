@@ -1,8 +1,9 @@
 // PDF documents: the one place that talks to cairo and pango. Pages are A4;
 // positions and sizes are in millimetres from the page's top-left corner.
 // Text is shaped by pango (Vietnamese marks placed correctly) in Noto Sans,
-// whose glyphs are embedded; QR codes are vector squares. The bytes depend
-// only on what is drawn: no creation date is written.
+// whose glyphs are embedded; QR codes are 1-bit images, one pixel per
+// module, never smoothed. The bytes depend only on what is drawn: no
+// creation date is written.
 #pragma once
 
 #include <memory>
@@ -34,7 +35,7 @@ class PdfDocument {
   double measure(std::string_view text, const PdfTextStyle& style, double width);
   // Draws `text` wrapped to `width` with its top at y; returns its height.
   double text(std::string_view text, const PdfTextStyle& style, double x, double y, double width);
-  // Draws the dark modules of `qr` as one path of squares filling size×size.
+  // Draws `qr`, quiet zone included, filling size×size.
   void qr(const QrMatrix& qr, double x, double y, double size);
   void line(double x1, double y1, double x2, double y2, double width);
   // A bookmark in the viewer's outline pointing at the current page.

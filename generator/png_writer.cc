@@ -2,6 +2,9 @@
 
 #include <png.h>
 
+#include <zlib.h>
+
+#include <algorithm>
 #include <csetjmp>
 
 namespace ck {
@@ -32,22 +35,15 @@ void append_bytes(png_structp png, png_bytep data, png_size_t length) {
 
 void no_flush(png_structp) {}
 
-// PNG grayscale says 1 for white.
-std::vector<png_byte> png_row(const BilevelImage& image, int y) {
-  std::vector<png_byte> row(image.black.begin() + y * image.row_bytes(),
-                            image.black.begin() + (y + 1) * image.row_bytes());
-  for (png_byte& byte : row) byte = static_cast<png_byte>(~byte);
-  return row;
-}
-
 }  // namespace
 
 std::string encode_png(const BilevelImage& image) {
   std::string out;
   PngWriter writer;
   if (!writer.ok()) return {};
-  std::vector<std::vector<png_byte>> rows;
-  for (int y = 0; y < image.height; ++y) rows.push_back(png_row(image, y));
+  // PNG grayscale says 1 for white.
+  std::vector<png_byte> white(image.black.size());
+  std::transform(image.black.begin(), image.black.end(), white.begin(), [](std::uint8_t b) { return png_byte(~b); });
   // libpng reports errors by longjmp; nothing with a destructor is created
   // between here and the writes below.
   if (setjmp(png_jmpbuf(writer.png()))) return {};
@@ -59,9 +55,12 @@ std::string encode_png(const BilevelImage& image) {
   // Rows of a QR code repeat scale times: filtered "up", the copies become
   // zeros that cost almost nothing to compress.
   png_set_filter(writer.png(), 0, PNG_FILTER_UP);
-  png_set_compression_level(writer.png(), 6);
+  // Run-length matching finds those zero rows as well as full deflate does,
+  // in a fraction of the time.
+  png_set_compression_level(writer.png(), 9);
+  png_set_compression_strategy(writer.png(), Z_RLE);
   png_write_info(writer.png(), writer.info());
-  for (std::vector<png_byte>& row : rows) png_write_row(writer.png(), row.data());
+  for (int y = 0; y < image.height; ++y) png_write_row(writer.png(), &white[std::size_t(y) * image.row_bytes()]);
   png_write_end(writer.png(), writer.info());
   return out;
 }

@@ -11,7 +11,7 @@ std::string qr_title(const RenderContext& ctx, const std::string& url) { return 
 
 OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool png) {
   auto payload = procedure_qr_payload(ctx.site(), p);
-  auto matrix = procedure_qr(ctx.site(), p);
+  const QrMatrix* matrix = procedure_qr(p);
   if (!payload || !matrix) return {png ? qr_png_path(p) : qr_svg_path(p), {}, {}};
   return {png ? qr_png_path(p) : qr_svg_path(p), png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, payload->url)),
           {}};
@@ -19,7 +19,7 @@ OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool 
 
 OutputFile survey_qr_file(const RenderContext& ctx, bool png) {
   std::string path = std::string(kSurveyPath) + (png ? "qr.png" : "qr.svg");
-  auto matrix = survey_qr(ctx.site());
+  const QrMatrix* matrix = survey_qr(ctx.site());
   if (!matrix) return {path, {}, {}};
   return {path, png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, ctx.site().config.survey_url)), {}};
 }

@@ -1,5 +1,6 @@
 #include "qr_codes.h"
 
+#include "parallel.h"
 #include "urls.h"
 
 namespace ck {
@@ -9,8 +10,9 @@ QrTarget target_of(const Site& site, const Procedure& p) {
   return p.qr_encode.value_or(site.config.qr.encode);
 }
 
-void check_payload(const QrPayload& payload, const QrOptions& options, Diagnostics& diags) {
-  if (encode_qr(payload.url, options).matrix) return;
+std::shared_ptr<const QrMatrix> encode_payload(const QrPayload& payload, const QrOptions& options,
+                                               Diagnostics& diags) {
+  if (auto matrix = encode_qr(payload.url, options).matrix) return std::make_shared<const QrMatrix>(std::move(*matrix));
   std::string length = std::to_string(payload.url.size());
   std::string capacity = std::to_string(qr_capacity(options));
   std::string level = qr_level_name(options.level);
@@ -23,6 +25,18 @@ void check_payload(const QrPayload& payload, const QrOptions& options, Diagnosti
                "địa chỉ ngắn /tthc/ của thủ tục",
                "use a shorter URL; for online_url, drop \"qr_encode: online-url\" so the code opens the "
                "procedure's /tthc/ short URL"});
+  return nullptr;
+}
+
+void encode_procedure_qr(const Site& site, Procedure& p, const QrOptions& options, Diagnostics& diags) {
+  if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
+    diags.error(p.qr_encode_at,
+                {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
+                 "\"qr_encode: online-url\" but the procedure has no online_url"},
+                {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",
+                 "add online_url, or remove qr_encode so the code opens the /tthc/ short URL"});
+  if (!is_valid_code(p.code)) return;  // no code, or an invalid one: reported by the model
+  if (auto payload = procedure_qr_payload(site, p)) p.qr = encode_payload(*payload, options, diags);
 }
 
 }  // namespace
@@ -42,31 +56,19 @@ std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure&
   return QrPayload{absolute_url(site.config, short_path(p.code)), p.at.code};
 }
 
-std::optional<QrMatrix> procedure_qr(const Site& site, const Procedure& p) {
-  auto payload = procedure_qr_payload(site, p);
-  if (!payload) return std::nullopt;
-  return encode_qr(payload->url, qr_options(site.config)).matrix;
-}
+const QrMatrix* procedure_qr(const Procedure& p) { return p.qr.get(); }
 
-std::optional<QrMatrix> survey_qr(const Site& site) {
-  if (site.config.survey_url.empty()) return std::nullopt;
-  return encode_qr(site.config.survey_url, qr_options(site.config)).matrix;
-}
+const QrMatrix* survey_qr(const Site& site) { return site.survey_qr.get(); }
 
-void check_qr_codes(const Site& site, Diagnostics& diags) {
+void encode_qr_codes(Site& site, Diagnostics& diags, int threads) {
   const QrOptions options = qr_options(site.config);
-  for (const Procedure& p : site.procedures) {
-    if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
-      diags.error(p.qr_encode_at,
-                  {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
-                   "\"qr_encode: online-url\" but the procedure has no online_url"},
-                  {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",
-                   "add online_url, or remove qr_encode so the code opens the /tthc/ short URL"});
-    if (!is_valid_code(p.code)) continue;  // no code, or an invalid one: reported by the model
-    if (auto payload = procedure_qr_payload(site, p)) check_payload(*payload, options, diags);
-  }
+  std::vector<Diagnostics> per_procedure(site.procedures.size());
+  parallel_for(site.procedures.size(), threads, [&](std::size_t i) {
+    encode_procedure_qr(site, site.procedures[i], options, per_procedure[i]);
+  });
+  for (Diagnostics& d : per_procedure) diags.absorb(std::move(d));
   if (!site.config.survey_url.empty())
-    check_payload({site.config.survey_url, site.config.survey_at}, options, diags);
+    site.survey_qr = encode_payload({site.config.survey_url, site.config.survey_at}, options, diags);
 }
 
 }  // namespace ck

@@ -9,9 +9,10 @@
   decoded: a poster holds its procedure's code; a domain sheet holds each
   procedure of the domain exactly once, and so does its HTML page; the
   booklet holds every procedure exactly once.
-- The printed size of each code is read from the PDF's drawing (the squares
-  of one code are one filled path) and confirmed on the rasterized page: a
-  poster's code is at least 10 cm wide, a sheet's at least 3 cm.
+- The printed size of each code is read from the PDF's drawing (each code is
+  an image of one pixel per module, quiet zone included) and confirmed on the
+  rasterized page: a poster's code is at least 10 cm wide, a sheet's at
+  least 3 cm.
 
 Usage: check_qr.py [SITE_DIR] --base-url URL
 Exit status: 0 all good, 1 problems found, 2 nothing to check.
@@ -88,38 +89,47 @@ def multiply(a, b):
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
 
 
-def filled_rect_groups(stream, page_height):
+QUIET_ZONE = 4  # modules of white drawn around each code
+
+
+def image_widths(data):
+    """XObject name -> width in pixels of every image in the PDF."""
+    widths = {}
+    for number, body in re.findall(rb"(\d+) 0 obj\s*<<(.*?)>>", data, re.S):
+        width = re.search(rb"/Width (\d+)", body)
+        if b"/Subtype /Image" in body and width:
+            widths[number] = int(width.group(1))
+    return {name.decode(): widths[number] for name, number in re.findall(rb"/(\w+) (\d+) 0 R", data)
+            if number in widths}
+
+
+def code_boxes(stream, page_height, widths):
     """Bounding boxes (x0, y0, x1, y1 in points from the page's top-left
-    corner) of each large filled path: each QR code is drawn as one path of
-    squares, so its box is the code itself without its quiet zone."""
-    ctm, saved, operands, rects, boxes = [1, 0, 0, 1, 0, 0], [], [], [], []
+    corner) of each code image drawn, without its quiet zone: the code
+    itself."""
+    ctm, saved, operands, boxes, name = [1, 0, 0, 1, 0, 0], [], [], [], None
     for token in TOKEN.findall(stream):
         if re.fullmatch(rb"[-+]?(?:\d+\.?\d*|\.\d+)", token):
             operands.append(float(token))
             continue
         op = token.decode("latin-1")
-        if op == "q":
+        if op.startswith("/"):
+            name = op[1:]
+        elif op == "q":
             saved.append(ctm)
         elif op == "Q":
             ctm = saved.pop() if saved else ctm
         elif op == "cm" and len(operands) >= 6:
             ctm = multiply(operands[-6:], ctm)
-        elif op in ("m", "l") and len(operands) >= 2:
-            x, y = operands[-2:]
-            rects.append([(x * ctm[0] + y * ctm[2] + ctm[4], x * ctm[1] + y * ctm[3] + ctm[5])])
-        elif op == "re" and len(operands) >= 4:
-            x, y, w, h = operands[-4:]
-            rects.append([(px * ctm[0] + py * ctm[2] + ctm[4], px * ctm[1] + py * ctm[3] + ctm[5])
-                          for px, py in ((x, y), (x + w, y + h))])
-        elif op in ("f", "f*", "F"):
-            if len(rects) > 40:  # a QR code, not a rule or a bullet
-                xs = [p[0] for r in rects for p in r]
-                ys = [p[1] for r in rects for p in r]
-                # PDF space has y up; the raster has y down from the top.
-                boxes.append((min(xs), page_height - max(ys), max(xs), page_height - min(ys)))
-            rects = []
-        elif op in ("n", "S", "s", "B", "b"):
-            rects = []
+        elif op == "Do" and name in widths:
+            # An image fills the unit square of the current matrix.
+            corners = [(px * ctm[0] + py * ctm[2] + ctm[4], px * ctm[1] + py * ctm[3] + ctm[5])
+                       for px, py in ((0, 0), (1, 1))]
+            xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+            quiet = (max(xs) - min(xs)) * QUIET_ZONE / widths[name]
+            # PDF space has y up; the raster has y down from the top.
+            boxes.append((min(xs) + quiet, page_height - max(ys) + quiet,
+                          max(xs) - quiet, page_height - min(ys) - quiet))
         if not re.fullmatch(r"[\[\]]|/.*|\(.*|<.*", op, re.S):
             operands = []
     return boxes
@@ -174,12 +184,13 @@ def pdf_codes(pdf, workdir):
     images = sorted(workdir.glob("page-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     data = pdf.read_bytes()
     streams = page_streams(data)
+    widths = image_widths(data)
     page_height = float(re.search(rb"/MediaBox \[\s*0 0 [\d.]+ ([\d.]+)", data).group(1))
     if len(streams) != len(images):
         problems.append(f"{pdf}: {len(images)} pages but {len(streams)} page drawings found")
     for number, (image, stream) in enumerate(zip(images, streams), 1):
         pgm = read_pgm(image)
-        for i, box in enumerate(filled_rect_groups(stream, page_height)):
+        for i, box in enumerate(code_boxes(stream, page_height, widths)):
             problem = confirm_on_raster(pgm, box)
             if problem:
                 problems.append(f"{pdf} page {number}: {problem}")

@@ -86,7 +86,7 @@ class QrSiteTest : public ::testing::Test {
  protected:
   Site build(MemoryDisk disk) {
     Site site = build_model(load_sources({}, disk, diags_), diags_);
-    check_qr_codes(site, diags_);
+    encode_qr_codes(site, diags_);
     return site;
   }
   Diagnostics diags_;
@@ -137,7 +137,7 @@ TEST_F(QrSiteTest, ProcedureWithoutCodeGetsNoQrCode) {
   const Procedure& p = site.procedures.front();
   ASSERT_TRUE(p.code.empty());
   EXPECT_FALSE(procedure_qr_payload(site, p));
-  EXPECT_FALSE(procedure_qr(site, p));
+  EXPECT_FALSE(procedure_qr(p));
   ASSERT_FALSE(site.domains.empty());
   EXPECT_TRUE(coded_procedures(site, *site.find_domain("ho-tich")).empty());
 }
