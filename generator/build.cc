@@ -3,11 +3,14 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <future>
 #include <filesystem>
 #include <mutex>
 
+#include "fingerprint.h"
 #include "model.h"
 #include "parallel.h"
+#include "procedure_cache.h"
 #include "qr_codes.h"
 #include "render.h"
 #include "stamp.h"
@@ -17,18 +20,33 @@
 namespace ck {
 namespace {
 
-// Runs every job, writing each file as soon as it is made so that rendered
-// pages are not all held in memory. Diagnostics are kept per job and joined
-// in job order, so messages come out the same for any number of threads.
+// Runs every job whose file is not current, writing each file as soon as it
+// is made so that rendered pages are not all held in memory. Diagnostics are
+// kept per job and joined in job order, so messages come out the same for
+// any number of threads.
 bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWriter* writer,
-                      const BuildOptions& options, Diagnostics& diags, std::string& failure) {
+                      std::uint64_t inputs_stamp, const BuildOptions& options, Diagnostics& diags,
+                      std::string& failure) {
+  std::vector<char> current(jobs.size(), 0);
+  if (writer) {
+    parallel_for(jobs.size(), threads, [&](std::size_t i) { current[i] = writer->is_current(jobs[i].path, jobs[i].key); });
+    if (!writer->start(static_cast<std::size_t>(std::count(current.begin(), current.end(), 0)), inputs_stamp,
+                       &failure))
+      return false;
+  }
   std::vector<Diagnostics> per_job(jobs.size());
   std::mutex failure_mutex;
   std::atomic<std::size_t> done{0};
   parallel_for(jobs.size(), threads, [&](std::size_t i) {
-    OutputFile file = jobs[i].run(per_job[i]);
     std::string error;
-    if (writer && !per_job[i].has_errors() && !writer->write(file, &error)) {
+    bool ok = true;
+    if (current[i]) {
+      ok = writer->keep(jobs[i].path, jobs[i].key, &error);
+    } else {
+      OutputFile file = jobs[i].run(per_job[i]);
+      if (writer && !per_job[i].has_errors()) ok = writer->write(file, jobs[i].key, &error);
+    }
+    if (!ok) {
       std::lock_guard lock(failure_mutex);
       if (failure.empty()) failure = error;
     }
@@ -51,16 +69,58 @@ std::string find_themes_dir(const std::string& executable) {
 
 namespace {
 
-// Everything the output depends on, including congkhai itself.
-std::uint64_t inputs_stamp(const BuildOptions& options) {
+// Everything the output depends on, including congkhai itself and the
+// options that decide which posts are published.
+struct Stamps {
+  InputKeys keys;
+  std::uint64_t all = 0;  // the keys and every procedure file
+};
+
+Stamps input_stamps(const BuildOptions& options) {
   std::error_code ec;
   std::string executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-  // Which posts are published depends on these too, not only on the files.
   std::string publish = std::string(options.drafts ? "+drafts" : "") + (options.future ? "+future" : "") +
                         (options.now ? "@" + std::to_string(*options.now) : "");
-  return stamp_inputs({options.sources.procedures, options.sources.content, options.themes_dir}, {executable},
-                      "congkhai-stamp-1" + publish);
+  const std::string version = "congkhai-stamp-2" + publish;
+  Stamps stamps;
+  stamps.keys.tool = stamp_inputs({}, {executable}, version);
+  stamps.keys.inputs = stamp_inputs({options.sources.content, options.themes_dir},
+                                    {executable, options.sources.procedures + "/domains.yaml"}, version);
+  stamps.all = Fingerprint()
+                   .add(stamps.keys.inputs)
+                   .add(stamp_inputs({options.sources.procedures}, {}, version))
+                   .value();
+  return stamps;
 }
+
+// Stages 1 and 2. When writing, unchanged procedure files come from the
+// cache beside the output, which learns the files that changed and is saved
+// in the background while the site renders.
+class SiteLoader {
+ public:
+  SiteLoader(const BuildOptions& options, std::uint64_t tool_key) : options_(options), tool_key_(tool_key) {
+    if (options.write) cache_ = ProcedureCache::read_file(output_cache_path(options.out_dir), tool_key);
+  }
+  ~SiteLoader() {
+    if (saving_.valid()) saving_.wait();
+  }
+
+  Site load(const PublishPolicy& publish, const Disk& disk, int threads, Diagnostics& diags) {
+    ProcedureCache* cache = cache_ ? &*cache_ : nullptr;
+    Site site = build_model(load_sources(options_.sources, disk, diags, threads, cache), publish, diags);
+    if (cache && cache->changed())  // only a cache: failing to save it costs time, nothing else
+      saving_ = std::async(std::launch::async,
+                           [this] { cache_->write_file(output_cache_path(options_.out_dir), tool_key_); });
+    check_qr_codes(site, diags);
+    return site;
+  }
+
+ private:
+  const BuildOptions& options_;
+  std::uint64_t tool_key_;
+  std::optional<ProcedureCache> cache_;
+  std::future<void> saving_;
+};
 
 }  // namespace
 
@@ -69,7 +129,8 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   PublishPolicy publish{options.now, options.drafts, options.future};
   if (!publish.now)
     publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  const std::uint64_t stamp = options.write ? inputs_stamp(options) : 0;
+  const Stamps stamps = options.write ? input_stamps(options) : Stamps{};
+  const std::uint64_t stamp = stamps.all;
   if (options.write && output_is_current(options.out_dir, stamp, *publish.now)) {
     report.up_to_date = true;
     report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -77,8 +138,8 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   }
   RealDisk disk;
   const int threads = options.threads > 0 ? options.threads : default_threads();
-  Site site = build_model(load_sources(options.sources, disk, diags, threads), publish, diags);
-  encode_qr_codes(site, diags, threads);
+  SiteLoader loader(options, stamps.keys.tool);
+  Site site = loader.load(publish, disk, threads, diags);
   report.posts = site.news.posts.size();
   report.drafts_held = site.news.drafts_held;
   report.future_held = site.news.future_held;
@@ -87,14 +148,14 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
   std::optional<Theme> theme = Theme::load(where, disk, diags);
   if (diags.has_errors() || !theme) return false;
 
-  RenderContext ctx(site, *theme);
+  RenderContext ctx(site, *theme, stamps.keys);
   std::vector<RenderJob> jobs = plan_site(ctx);
   std::optional<OutputWriter> writer;
   if (options.write) {
     writer.emplace(options.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
-  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, options, diags, report.failure);
+  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, stamp, options, diags, report.failure);
   if (ok && writer) ok = writer->commit(stamp, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(

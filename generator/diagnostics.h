@@ -13,6 +13,7 @@ namespace ck {
 struct Text {
   std::string vi;
   std::string en;
+  bool operator==(const Text&) const = default;
 };
 
 enum class Lang { vi, en };
@@ -22,6 +23,7 @@ struct SourcePos {
   std::string file;
   int line = 0;
   int col = 0;
+  bool operator==(const SourcePos&) const = default;
 };
 
 enum class Severity { warning, error };
@@ -31,6 +33,7 @@ struct Diagnostic {
   SourcePos pos;
   Text message;
   Text hint;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 class Diagnostics {

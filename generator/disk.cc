@@ -6,9 +6,21 @@
 #include <sstream>
 #include <system_error>
 
+#include <sys/stat.h>
+
+#include "fingerprint.h"
+
 namespace fs = std::filesystem;
 
 namespace ck {
+
+std::optional<FileStat> stat_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return FileStat{static_cast<std::uint64_t>(st.st_size),
+                  static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL + st.st_mtim.tv_nsec,
+                  static_cast<std::uint64_t>(st.st_ino)};
+}
 
 std::optional<std::string> RealDisk::read_file(const std::string& path, std::string* error) const {
   std::error_code ec;
@@ -75,6 +87,12 @@ std::vector<std::string> MemoryDisk::list(const std::string& dir, std::string_vi
 bool MemoryDisk::is_directory(const std::string& path) const {
   auto it = files.lower_bound(path + "/");
   return it != files.end() && it->first.starts_with(path + "/");
+}
+
+std::optional<FileStat> MemoryDisk::stat(const std::string& path) const {
+  auto it = files.find(path);
+  if (it == files.end()) return std::nullopt;
+  return FileStat{it->second.size(), Fingerprint().add(it->second).value(), 0};
 }
 
 }  // namespace ck

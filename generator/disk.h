@@ -2,6 +2,7 @@
 // from memory. Writing the output is write.h's job.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -9,6 +10,17 @@
 #include <vector>
 
 namespace ck {
+
+// What a file looks like: a file rewritten by anyone gets a new modification
+// time or inode.
+struct FileStat {
+  std::uint64_t size = 0;
+  std::uint64_t mtime_ns = 0;
+  std::uint64_t inode = 0;
+  bool operator==(const FileStat&) const = default;
+};
+// Of a regular file; nullopt for anything else.
+std::optional<FileStat> stat_file(const std::string& path);
 
 class Disk {
  public:
@@ -22,6 +34,7 @@ class Disk {
   // suffix lists every file below `dir`, and no directories.
   virtual std::vector<std::string> list(const std::string& dir, std::string_view suffix) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
+  virtual std::optional<FileStat> stat(const std::string& path) const = 0;
 };
 
 class RealDisk final : public Disk {
@@ -29,6 +42,7 @@ class RealDisk final : public Disk {
   std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
   std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
   bool is_directory(const std::string& path) const override;
+  std::optional<FileStat> stat(const std::string& path) const override { return stat_file(path); }
 };
 
 // An in-memory tree for tests: path -> contents.
@@ -38,6 +52,8 @@ class MemoryDisk final : public Disk {
   std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
   std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
   bool is_directory(const std::string& path) const override;
+  // The contents' fingerprint stands in for the modification time.
+  std::optional<FileStat> stat(const std::string& path) const override;
 };
 
 }  // namespace ck

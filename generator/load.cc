@@ -4,6 +4,7 @@
 #include "front_matter.h"
 #include "load_qr.h"
 #include "parallel.h"
+#include "procedure_cache.h"
 #include "slug.h"
 
 namespace ck {
@@ -37,14 +38,33 @@ void load_opening_hours(Fields& site, SiteConfig& config) {
   }
 }
 
+// One procedure file, from the cache when it has not changed since.
+std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string& path, ProcedureCache* cache,
+                                             Diagnostics& diags) {
+  std::optional<FileStat> stat = cache ? disk.stat(path) : std::nullopt;
+  if (stat) {
+    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, *stat)) {
+      for (Diagnostic& d : entry->messages)
+        d.severity == Severity::error ? diags.error(d.pos, d.message, d.hint) : diags.warning(d.pos, d.message, d.hint);
+      return std::move(entry->procedure);
+    }
+  }
+  Diagnostics messages;
+  std::optional<Procedure> procedure;
+  if (auto file = read_source(disk, path, messages)) procedure = load_procedure(*file, messages);
+  if (stat) cache->put(path, {*stat, procedure, messages.sorted()});
+  diags.absorb(std::move(messages));
+  return procedure;
+}
+
 // Procedures are independent files: load them on every core, keeping
 // results and messages in file order so any thread count gives the same.
 std::vector<Procedure> load_procedures(const Disk& disk, const std::vector<std::string>& paths, int threads,
-                                       Diagnostics& diags) {
+                                       ProcedureCache* cache, Diagnostics& diags) {
   std::vector<std::optional<Procedure>> loaded(paths.size());
   std::vector<Diagnostics> per_file(paths.size());
   parallel_for(paths.size(), threads > 0 ? threads : default_threads(), [&](std::size_t i) {
-    if (auto file = read_source(disk, paths[i], per_file[i])) loaded[i] = load_procedure(*file, per_file[i]);
+    loaded[i] = load_procedure_file(disk, paths[i], cache, per_file[i]);
   });
   std::vector<Procedure> procedures;
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -148,7 +168,8 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
   return page;
 }
 
-Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads) {
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads,
+                     ProcedureCache* cache) {
   Sources sources;
   for (const std::string& dir : {paths.procedures, paths.content})
     if (!disk.is_directory(dir))
@@ -161,7 +182,8 @@ Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& di
     if (auto config = load_site_config(*file, diags)) sources.config = std::move(*config);
   if (auto file = read_source(disk, paths.procedures + "/domains.yaml", diags))
     sources.domains = load_domains(*file, diags);
-  sources.procedures = load_procedures(disk, disk.list(paths.procedures, ".md"), threads, diags);
+  sources.procedures = load_procedures(disk, disk.list(paths.procedures, ".md"), threads, cache, diags);
+  if (cache) cache->forget_unused();
   std::string pages_dir = paths.content + "/pages";
   if (disk.is_directory(pages_dir))
     for (const std::string& path : disk.list(pages_dir, ".md"))

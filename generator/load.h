@@ -11,6 +11,8 @@
 
 namespace ck {
 
+class ProcedureCache;
+
 struct SourcePaths {
   std::string procedures = "procedures";
   std::string content = "content";
@@ -18,7 +20,10 @@ struct SourcePaths {
 
 // Procedures load on `threads` threads (0: one per core); the result and the
 // messages are the same for any number.
-Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads = 0);
+// With a cache, unchanged procedure files are not read again, and the cache
+// learns the files that changed.
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads = 0,
+                     ProcedureCache* cache = nullptr);
 
 // Reads, checks UTF-8 and normalizes one file; reports why it cannot.
 std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags);

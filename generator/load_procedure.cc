@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "fields.h"
+#include "fingerprint.h"
 #include "front_matter.h"
 #include "load.h"
 #include "load_qr.h"
@@ -142,6 +143,10 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   Fields* fields = &doc->fields;
   Procedure p;
   p.source = {file.path, 1, 1};
+  p.source_hash = Fingerprint().add(file.path).add(file.text).value();
+  std::string_view fields_text(file.text);
+  if (fields_text.ends_with(doc->body.text)) fields_text.remove_suffix(doc->body.text.size());
+  p.fields_hash = Fingerprint().add(file.path).add(fields_text).value();
   p.code = fields->text("code");
   p.name = fields->text("name", Need::required);
   p.domain = fields->text("domain", Need::required);

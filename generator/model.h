@@ -3,7 +3,6 @@
 #pragma once
 
 #include <map>
-#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -23,6 +22,7 @@ struct Channel {
   std::string time_limit;
   std::string fee;
   std::string note;
+  bool operator==(const Channel&) const = default;
 };
 
 struct Paper {
@@ -32,6 +32,7 @@ struct Paper {
   std::string form;         // a URL, or a file under content/static
   std::string note;
   SourcePos form_at;
+  bool operator==(const Paper&) const = default;
 };
 
 // Papers for one case ("Trường hợp …"); the case name is empty for papers
@@ -39,6 +40,7 @@ struct Paper {
 struct PaperGroup {
   std::string case_name;
   std::vector<Paper> papers;
+  bool operator==(const PaperGroup&) const = default;
 };
 
 struct LegalDocument {
@@ -46,12 +48,14 @@ struct LegalDocument {
   std::string title;
   std::string issuer;
   std::optional<Date> date;
+  bool operator==(const LegalDocument&) const = default;
 };
 
 struct Agencies {
   std::string performing;    // cơ quan thực hiện
   std::string authority;     // cơ quan có thẩm quyền
   std::string coordinating;  // cơ quan phối hợp
+  bool operator==(const Agencies&) const = default;
 };
 
 // Markdown text and where it starts in its file, so messages about it can
@@ -59,6 +63,7 @@ struct Agencies {
 struct MarkdownSource {
   std::string text;
   SourcePos origin;
+  bool operator==(const MarkdownSource&) const = default;
 };
 
 // Where an editor wrote the fields that cross-file checks complain about.
@@ -67,6 +72,7 @@ struct FieldPlaces {
   SourcePos name;
   SourcePos domain;
   SourcePos slug;
+  bool operator==(const FieldPlaces&) const = default;
 };
 
 // What a procedure's printed QR code opens: its stable short URL
@@ -99,8 +105,11 @@ struct Procedure {
   std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
   SourcePos qr_encode_at;
   SourcePos online_url_at;
-  // Made once by encode_qr_codes(), drawn by every file that shows the code.
-  std::shared_ptr<const QrMatrix> qr;
+  // Fingerprints of the source file (see fingerprint.h): the whole file, and
+  // its front matter alone, which is all that lists of procedures show.
+  std::uint64_t source_hash = 0;
+  std::uint64_t fields_hash = 0;
+  bool operator==(const Procedure&) const = default;
 };
 
 struct Domain {
@@ -294,7 +303,6 @@ struct Site {
   News news;
   std::vector<StaticFile> static_files;  // by output path
   std::set<std::string> paths;           // every page ("a/b/") and file the site will have
-  std::shared_ptr<const QrMatrix> survey_qr;  // see encode_qr_codes()
 
   bool has_path(const std::string& path) const { return paths.count(path) > 0; }
 

@@ -131,7 +131,7 @@ double draw_blocks(PdfDocument& doc, const std::vector<Block>& blocks, double y)
 DomainLayout layout_domain(PdfDocument& doc, const RenderContext& ctx, const Domain& d) {
   DomainLayout layout{&d, {}, {}};
   for (const Procedure* p : coded_procedures(ctx.site(), d))
-    if (const QrMatrix* qr = procedure_qr(*p)) layout.cells.push_back({p, qr, cell_height(doc, ctx, *p, *qr)});
+    if (const QrMatrix* qr = ctx.qr().procedure(*p)) layout.cells.push_back({p, qr, cell_height(doc, ctx, *p, *qr)});
   double bottom = kFooterTop - 6;
   double y = bottom;  // forces a first page
   for (std::size_t first = 0; first < layout.cells.size(); first += kColumns) {
@@ -239,7 +239,7 @@ void draw_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector
 OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p) {
   const Site& site = ctx.site();
   PdfDocument doc(ctx.text("print_poster") + ": " + p.name);
-  const QrMatrix* qr = procedure_qr(p);
+  const QrMatrix* qr = ctx.qr().procedure(p);
   auto payload = procedure_qr_payload(site, p);
   if (!qr || !payload) return {poster_pdf_path(p), {}, {}};
   std::vector<Block> above = issuer_blocks(site.config);
@@ -261,7 +261,7 @@ OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p) {
 
 OutputFile render_survey_pdf(const RenderContext& ctx) {
   PdfDocument doc(ctx.text("survey_title"));
-  const QrMatrix* qr = survey_qr(ctx.site());
+  const QrMatrix* qr = ctx.qr().survey();
   if (!qr) return {std::string(kSurveyPdf), {}, {}};
   std::vector<Block> above = issuer_blocks(ctx.site().config);
   above.push_back({ctx.text("survey_title"), style(28, true), 4});

@@ -1,4 +1,5 @@
 // Paths, jobs and shared template data of the print outputs.
+#include "fingerprint.h"
 #include "print.h"
 #include "qr_codes.h"
 #include "qr_image.h"
@@ -11,7 +12,7 @@ std::string qr_title(const RenderContext& ctx, const std::string& url) { return 
 
 OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool png) {
   auto payload = procedure_qr_payload(ctx.site(), p);
-  const QrMatrix* matrix = procedure_qr(p);
+  const QrMatrix* matrix = ctx.qr().procedure(p);
   if (!payload || !matrix) return {png ? qr_png_path(p) : qr_svg_path(p), {}, {}};
   return {png ? qr_png_path(p) : qr_svg_path(p), png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, payload->url)),
           {}};
@@ -19,17 +20,40 @@ OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool 
 
 OutputFile survey_qr_file(const RenderContext& ctx, bool png) {
   std::string path = std::string(kSurveyPath) + (png ? "qr.png" : "qr.svg");
-  const QrMatrix* matrix = survey_qr(ctx.site());
+  const QrMatrix* matrix = ctx.qr().survey();
   if (!matrix) return {path, {}, {}};
   return {path, png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, ctx.site().config.survey_url)), {}};
 }
 
-void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, std::vector<RenderJob>& jobs) {
-  jobs.push_back({qr_svg_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, false); }});
-  jobs.push_back({qr_png_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, true); }});
-  jobs.push_back({poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }});
+// A code's image depends on its payload and level alone, so a change of
+// theme or page text does not redraw 10,000 PNG files.
+std::uint64_t qr_file_key(const RenderContext& ctx, const std::string& payload, bool png) {
+  Fingerprint key;
+  key.add(ctx.input_keys().tool).add(png ? "png" : "svg").add(payload);
+  key.add(qr_level_name(ctx.site().config.qr.level));
+  if (!png) key.add(qr_title(ctx, payload));
+  return key.value();
+}
+
+void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const std::string& payload,
+                           std::vector<RenderJob>& jobs) {
+  const std::uint64_t key = ctx.procedure_key(p);
+  jobs.push_back({qr_svg_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, false); },
+                  qr_file_key(ctx, payload, false)});
+  jobs.push_back({qr_png_path(p), [&ctx, &p](Diagnostics&) { return procedure_qr_file(ctx, p, true); },
+                  qr_file_key(ctx, payload, true)});
+  jobs.push_back(
+      {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
   if (ctx.site().config.qr.poster_pdfs)
-    jobs.push_back({poster_pdf_path(p), [&ctx, &p](Diagnostics&) { return render_poster_pdf(ctx, p); }});
+    jobs.push_back({poster_pdf_path(p), [&ctx, &p](Diagnostics&) { return render_poster_pdf(ctx, p); }, key});
+}
+
+// What a sheet of codes draws for a domain: its name and, for each code,
+// the procedure's name and code and what the code encodes.
+void add_sheet(const RenderContext& ctx, const Domain& d, Fingerprint& key) {
+  key.add(d.name);
+  for (const Procedure* p : coded_procedures(ctx.site(), d))
+    key.add(p->name).add(p->code).add(procedure_qr_payload(ctx.site(), *p)->url);
 }
 
 }  // namespace
@@ -53,14 +77,21 @@ std::vector<RenderJob> plan_print(const RenderContext& ctx) {
   std::vector<RenderJob> jobs;
   jobs.push_back({std::string(kPrintPath) + "index.html", [&ctx](Diagnostics&) { return render_print_index(ctx); }});
   jobs.push_back({std::string(kBookletPath) + "index.html", [&ctx](Diagnostics&) { return render_booklet_page(ctx); }});
-  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); }});
+  // The PDFs are the slowest files to make: they are keyed by exactly what
+  // they draw, so editing a procedure's steps does not redraw the booklet.
+  Fingerprint booklet;
+  booklet.add(ctx.input_keys().inputs).add("booklet");
+  for (const Domain& d : site.domains) add_sheet(ctx, d, booklet);
+  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); }, booklet.value()});
   for (const Domain& d : site.domains) {
     if (coded_procedures(site, d).empty()) continue;
+    Fingerprint sheet;
+    add_sheet(ctx, d, sheet.add(ctx.input_keys().inputs).add("sheet"));
     jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
-    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }});
+    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }, sheet.value()});
   }
   for (const Procedure& p : site.procedures)
-    if (procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, jobs);
+    if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
   if (!site.config.survey_url.empty()) {
     jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
     jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});

@@ -1,6 +1,7 @@
 #include "qr_codes.h"
 
-#include "parallel.h"
+#include <mutex>
+
 #include "urls.h"
 
 namespace ck {
@@ -10,9 +11,9 @@ QrTarget target_of(const Site& site, const Procedure& p) {
   return p.qr_encode.value_or(site.config.qr.encode);
 }
 
-std::shared_ptr<const QrMatrix> encode_payload(const QrPayload& payload, const QrOptions& options,
-                                               Diagnostics& diags) {
-  if (auto matrix = encode_qr(payload.url, options).matrix) return std::make_shared<const QrMatrix>(std::move(*matrix));
+void check_payload(const QrPayload& payload, const QrOptions& options, Diagnostics& diags) {
+  // The capacity table is exact for byte mode, so this needs no encoding.
+  if (payload.url.size() <= static_cast<std::size_t>(qr_capacity(options))) return;
   std::string length = std::to_string(payload.url.size());
   std::string capacity = std::to_string(qr_capacity(options));
   std::string level = qr_level_name(options.level);
@@ -25,18 +26,6 @@ std::shared_ptr<const QrMatrix> encode_payload(const QrPayload& payload, const Q
                "địa chỉ ngắn /tthc/ của thủ tục",
                "use a shorter URL; for online_url, drop \"qr_encode: online-url\" so the code opens the "
                "procedure's /tthc/ short URL"});
-  return nullptr;
-}
-
-void encode_procedure_qr(const Site& site, Procedure& p, const QrOptions& options, Diagnostics& diags) {
-  if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
-    diags.error(p.qr_encode_at,
-                {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
-                 "\"qr_encode: online-url\" but the procedure has no online_url"},
-                {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",
-                 "add online_url, or remove qr_encode so the code opens the /tthc/ short URL"});
-  if (!is_valid_code(p.code)) return;  // no code, or an invalid one: reported by the model
-  if (auto payload = procedure_qr_payload(site, p)) p.qr = encode_payload(*payload, options, diags);
 }
 
 }  // namespace
@@ -56,19 +45,45 @@ std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure&
   return QrPayload{absolute_url(site.config, short_path(p.code)), p.at.code};
 }
 
-const QrMatrix* procedure_qr(const Procedure& p) { return p.qr.get(); }
-
-const QrMatrix* survey_qr(const Site& site) { return site.survey_qr.get(); }
-
-void encode_qr_codes(Site& site, Diagnostics& diags, int threads) {
+void check_qr_codes(const Site& site, Diagnostics& diags) {
   const QrOptions options = qr_options(site.config);
-  std::vector<Diagnostics> per_procedure(site.procedures.size());
-  parallel_for(site.procedures.size(), threads, [&](std::size_t i) {
-    encode_procedure_qr(site, site.procedures[i], options, per_procedure[i]);
-  });
-  for (Diagnostics& d : per_procedure) diags.absorb(std::move(d));
+  for (const Procedure& p : site.procedures) {
+    if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
+      diags.error(p.qr_encode_at,
+                  {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
+                   "\"qr_encode: online-url\" but the procedure has no online_url"},
+                  {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",
+                   "add online_url, or remove qr_encode so the code opens the /tthc/ short URL"});
+    if (!is_valid_code(p.code)) continue;  // no code, or an invalid one: reported by the model
+    if (auto payload = procedure_qr_payload(site, p)) check_payload(*payload, options, diags);
+  }
   if (!site.config.survey_url.empty())
-    site.survey_qr = encode_payload({site.config.survey_url, site.config.survey_at}, options, diags);
+    check_payload({site.config.survey_url, site.config.survey_at}, options, diags);
+}
+
+struct QrCodes::Slot {
+  std::once_flag once;
+  std::optional<QrMatrix> matrix;
+};
+
+QrCodes::QrCodes(const Site& site) : site_(site), slots_(new Slot[site.procedures.size() + 1]) {}
+QrCodes::~QrCodes() = default;
+
+const QrMatrix* QrCodes::get(std::size_t slot, const std::string& url) const {
+  Slot& s = slots_[slot];
+  std::call_once(s.once, [&] { s.matrix = encode_qr(url, qr_options(site_.config)).matrix; });
+  return s.matrix ? &*s.matrix : nullptr;
+}
+
+const QrMatrix* QrCodes::procedure(const Procedure& p) const {
+  auto payload = procedure_qr_payload(site_, p);
+  if (!payload) return nullptr;
+  return get(static_cast<std::size_t>(&p - site_.procedures.data()), payload->url);
+}
+
+const QrMatrix* QrCodes::survey() const {
+  if (site_.config.survey_url.empty()) return nullptr;
+  return get(site_.procedures.size(), site_.config.survey_url);
 }
 
 }  // namespace ck

@@ -1,10 +1,11 @@
 // The site's QR codes: what each one encodes, where that came from in the
-// sources, and the checks that every code can be made. Codes are encoded
-// once, by encode_qr_codes() before rendering, so every file that shows a
-// code draws the same matrix and a payload that does not fit is reported
-// once, at the field that made it.
+// sources, and the checks that every code can be made. check_qr_codes() runs
+// once before rendering, so a payload that does not fit is reported once, at
+// the field that made it. A code is encoded when a file first needs it, once
+// per build (QrCodes), so a rebuild that redraws few files encodes few codes.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -24,13 +25,25 @@ QrOptions qr_options(const SiteConfig& config);
 // code (no short URL, no QR code: the model already warns about it).
 std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p);
 
-// The procedure's code, or null (no code; or too long, reported earlier).
-const QrMatrix* procedure_qr(const Procedure& p);
-const QrMatrix* survey_qr(const Site& site);
-
-// Encodes every procedure's code and the survey's, on `threads` threads.
 // Reports every payload too long for the site's error correction level, and
-// a procedure asking for online-url without an online_url, in file order.
-void encode_qr_codes(Site& site, Diagnostics& diags, int threads = 1);
+// a procedure asking for online-url without an online_url.
+void check_qr_codes(const Site& site, Diagnostics& diags);
+
+// The codes of one site, each encoded on first use; safe to share between
+// render threads.
+class QrCodes {
+ public:
+  explicit QrCodes(const Site& site);
+  ~QrCodes();
+  // The procedure's code, or null (no code; or too long, reported earlier).
+  const QrMatrix* procedure(const Procedure& p) const;
+  const QrMatrix* survey() const;
+
+ private:
+  struct Slot;
+  const QrMatrix* get(std::size_t slot, const std::string& url) const;
+  const Site& site_;
+  std::unique_ptr<Slot[]> slots_;  // one per procedure, then the survey's
+};
 
 }  // namespace ck

@@ -1,5 +1,6 @@
 #include "render.h"
 
+#include "fingerprint.h"
 #include "markdown.h"
 #include "print.h"
 #include "urls.h"
@@ -81,13 +82,27 @@ std::string escape_xml(std::string_view text) {
   return out;
 }
 
-RenderContext::RenderContext(const Site& site, const Theme& theme) : site_(site), theme_(theme) {
+RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys keys)
+    : site_(site), theme_(theme), qr_codes_(site), keys_(keys) {
+  Fingerprint shape, lists;
+  shape.add(keys.inputs);
+  for (const Post& post : site.news.posts) shape.add(post.source.file);  // which are published
+  for (const Procedure& p : site.procedures) {
+    shape.add(p.code).add(p.slug).add(p.name).add(p.domain);
+    lists.add(p.fields_hash);
+  }
+  shape_key_ = shape.value();
+  lists_key_ = lists.add(shape_key_).value();
   shared_.set("site", site_data(site.config));
   shared_.set("t", theme.strings());
   shared_.set("menu", menu_data(site));
   shared_.set("lang", site.config.language);
   shared_.set("has_results", !site.results.months.empty());
   shared_.set("has_news", !site.news.posts.empty());
+}
+
+std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
+  return Fingerprint().add(shape_key_).add(p.source_hash).value();
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
@@ -135,8 +150,8 @@ TemplateData RenderContext::domain_summary(const Domain& d) const {
 std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   const Site& site = ctx.site();
   std::vector<RenderJob> jobs;
-  auto add = [&](std::string path, std::function<OutputFile(Diagnostics&)> run) {
-    jobs.push_back({std::move(path), std::move(run)});
+  auto add = [&](std::string path, std::function<OutputFile(Diagnostics&)> run, std::uint64_t key = 0) {
+    jobs.push_back({std::move(path), std::move(run), key});
   };
   add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
   add("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });
@@ -147,9 +162,11 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   for (const Domain& d : site.domains)
     add(domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); });
   for (const Procedure& p : site.procedures) {
-    add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); });
+    const std::uint64_t key = ctx.procedure_key(p);
+    add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); },
+        key);
     if (!p.code.empty())
-      add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); });
+      add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); }, key);
   }
   for (const Page& page : site.pages)
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
@@ -161,6 +178,8 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   for (const AssetFile& asset : ctx.theme().assets())
     add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
   for (RenderJob& job : plan_print(ctx)) jobs.push_back(std::move(job));
+  for (RenderJob& job : jobs)
+    if (!job.key) job.key = ctx.lists_key();
   return jobs;
 }
 

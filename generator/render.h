@@ -9,6 +9,7 @@
 
 #include "markdown.h"
 #include "model.h"
+#include "qr_codes.h"
 #include "theme.h"
 
 namespace ck {
@@ -22,14 +23,27 @@ struct OutputFile {
 struct RenderJob {
   std::string path;
   std::function<OutputFile(Diagnostics&)> run;
+  // Fingerprint of everything the file is made from: a rebuild skips a job
+  // whose key matches the one its file was made with. 0 until plan_site()
+  // gives it the site-wide key.
+  std::uint64_t key = 0;
+};
+
+// What a build's files are made from, beyond the model: the congkhai
+// executable and its options (tool), and every input file that is not a
+// procedure (inputs: theme, configuration, pages, news, results).
+struct InputKeys {
+  std::uint64_t tool = 0;
+  std::uint64_t inputs = 0;
 };
 
 // Everything one job needs: the model, the theme and data shared by pages.
 class RenderContext {
  public:
-  RenderContext(const Site& site, const Theme& theme);
+  RenderContext(const Site& site, const Theme& theme, InputKeys keys = {});
   const Site& site() const { return site_; }
   const Theme& theme() const { return theme_; }
+  const QrCodes& qr() const { return qr_codes_; }
 
   // Data every page template sees: site, t (strings), menu, root, canonical.
   TemplateData page_data(const std::string& path, const std::string& title) const;
@@ -42,10 +56,21 @@ class RenderContext {
   TemplateData domain_summary(const Domain& d) const;     // name, url, count, procedures
   const std::string& text(const std::string& key) const { return theme_.string(key); }
 
+  // Job keys. A page about one procedure shows its own file and, of the
+  // others, only what the catalog's shape holds (codes, slugs, names,
+  // domains); lists show only front matter.
+  const InputKeys& input_keys() const { return keys_; }
+  std::uint64_t lists_key() const { return lists_key_; }
+  std::uint64_t procedure_key(const Procedure& p) const;
+
  private:
   const Site& site_;
   const Theme& theme_;
+  QrCodes qr_codes_;
   TemplateData shared_;
+  InputKeys keys_;
+  std::uint64_t shape_key_ = 0;
+  std::uint64_t lists_key_ = 0;
 };
 
 std::vector<RenderJob> plan_site(const RenderContext& ctx);

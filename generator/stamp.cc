@@ -4,33 +4,24 @@
 
 #include <algorithm>
 #include <charconv>
-#include <cstdlib>
 #include <filesystem>
-#include <sstream>
+
+#include "fingerprint.h"
 
 namespace fs = std::filesystem;
 
 namespace ck {
 namespace {
 
-// FNV-1a: stable across runs and machines, unlike std::hash.
-class Hasher {
- public:
-  void add(std::string_view bytes) {
-    for (unsigned char c : bytes) hash_ = (hash_ ^ c) * 1099511628211ULL;
-    hash_ = (hash_ ^ 0xFF) * 1099511628211ULL;  // separator, so "ab","c" != "a","bc"
-  }
-  void add(std::uint64_t n) { add(std::to_string(n)); }
-  std::uint64_t value() const { return hash_; }
+constexpr std::string_view kStateHeader = "congkhai-state 2\n";
 
- private:
-  std::uint64_t hash_ = 14695981039346656037ULL;
-};
-
-void add_file(Hasher& h, const std::string& path) {
+void add_file(Fingerprint& h, const std::string& path) {
   struct stat st {};
   h.add(path);
-  if (::stat(path.c_str(), &st) != 0) return h.add("missing");
+  if (::stat(path.c_str(), &st) != 0) {
+    h.add("missing");
+    return;
+  }
   h.add(static_cast<std::uint64_t>(st.st_size));
   h.add(static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL + st.st_mtim.tv_nsec);
   h.add(static_cast<std::uint64_t>(st.st_ctim.tv_sec) * 1000000000ULL + st.st_ctim.tv_nsec);
@@ -46,11 +37,38 @@ std::vector<std::string> files_below(const std::string& dir) {
   return files;
 }
 
+void add_record(Fingerprint& h, std::string_view path, const FileStat& stat) {
+  h.add(path).add(stat.size).add(stat.mtime_ns).add(stat.inode);
+}
+
+// Reads space-separated fields: numbers (hex) then the rest of the line.
+class LineReader {
+ public:
+  explicit LineReader(std::string_view line) : rest_(line) {}
+  bool number(std::uint64_t& out) {
+    std::size_t end = rest_.find(' ');
+    std::string_view field = rest_.substr(0, end);
+    auto [ptr, ec] = std::from_chars(field.data(), field.data() + field.size(), out, 16);
+    rest_ = end == std::string_view::npos ? std::string_view() : rest_.substr(end + 1);
+    return ec == std::errc{} && ptr == field.data() + field.size();
+  }
+  std::string_view rest() const { return rest_; }
+
+ private:
+  std::string_view rest_;
+};
+
+void append_hex(std::string& out, std::uint64_t n) {
+  char buffer[17];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, n, 16);
+  out.append(buffer, end);
+}
+
 }  // namespace
 
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
                            const std::string& options) {
-  Hasher h;
+  Fingerprint h;
   h.add(options);
   for (const std::string& dir : dirs) {
     add_file(h, dir);
@@ -61,34 +79,68 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
 }
 
 std::uint64_t stamp_tree(const std::string& dir) {
-  Hasher h;
-  for (const std::string& path : files_below(dir)) add_file(h, path);
+  Fingerprint h;
+  for (const std::string& path : files_below(dir)) {
+    std::optional<FileStat> stat = stat_file(path);
+    if (!stat) continue;  // a directory: only files are recorded
+    add_record(h, std::string_view(path).substr(dir.size() + 1), *stat);
+  }
   return h.value();
 }
 
-std::optional<Stamps> read_stamps(const std::string& marker_text) {
-  std::istringstream in(marker_text);
-  std::string line;
-  Stamps stamps;
-  int found = 0;
-  auto hex = [&](std::string_view text, std::uint64_t& out) {
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out, 16);
-    if (ec == std::errc{} && end == text.data() + text.size()) ++found;
-  };
-  while (std::getline(in, line)) {
-    if (line.starts_with("inputs: ")) hex(std::string_view(line).substr(8), stamps.inputs);
-    if (line.starts_with("output: ")) hex(std::string_view(line).substr(8), stamps.output);
-    if (line.starts_with("expires: ")) stamps.expires = std::atoll(line.c_str() + 9);
-  }
-  if (found != 2) return std::nullopt;
-  return stamps;
+std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>& files) {
+  std::vector<const std::pair<const std::string, OutputRecord>*> sorted;
+  for (const auto& entry : files) sorted.push_back(&entry);
+  // The order of stamp_tree's walk: its full paths share the directory prefix.
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  Fingerprint h;
+  for (const auto* entry : sorted) add_record(h, entry->first, entry->second.stat);
+  return h.value();
 }
 
-std::string format_stamps(const Stamps& stamps) {
-  std::ostringstream out;
-  out << std::hex << "inputs: " << stamps.inputs << "\noutput: " << stamps.output << "\n";
-  if (stamps.expires) out << std::dec << "expires: " << stamps.expires << "\n";
-  return out.str();
+std::optional<BuildState> parse_state(std::string_view text) {
+  if (!text.starts_with(kStateHeader)) return std::nullopt;
+  text.remove_prefix(kStateHeader.size());
+  BuildState state;
+  bool has_stamps = false;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    if (end == std::string_view::npos) return std::nullopt;  // cut short
+    LineReader line(text.substr(0, end));
+    text.remove_prefix(end + 1);
+    std::uint64_t expires = 0;
+    if (!has_stamps) {
+      if (!line.number(state.inputs) || !line.number(state.output) || !line.number(expires)) return std::nullopt;
+      state.expires = static_cast<long long>(expires);
+      has_stamps = true;
+      continue;
+    }
+    OutputRecord record;
+    if (!line.number(record.key) || !line.number(record.stat.size) || !line.number(record.stat.mtime_ns) ||
+        !line.number(record.stat.inode) || line.rest().empty())
+      return std::nullopt;
+    state.files.emplace(line.rest(), record);
+  }
+  if (!has_stamps) return std::nullopt;
+  return state;
+}
+
+std::string format_state(const BuildState& state) {
+  std::string out(kStateHeader);
+  for (std::uint64_t n : {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)}) {
+    append_hex(out, n);
+    out += ' ';
+  }
+  out.back() = '\n';
+  for (const auto& [path, record] : state.files) {
+    for (std::uint64_t n : {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}) {
+      append_hex(out, n);
+      out += ' ';
+    }
+    out += path;
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace ck

@@ -1,32 +1,47 @@
-// What a build was made from, to recognise a rebuild with nothing changed.
-// A stamp hashes the path, size, change time and inode of every input file
+// What a build was made from and what it left, to rebuild only what changed.
+// The inputs stamp hashes the path, size, times and inode of every input file
 // (sources, theme, the congkhai executable itself) plus the options that
-// shape the output; another hashes the output tree, so a hand-edited output
-// is rebuilt too. Only the hashes are stored, in a state file beside the
-// output directory.
+// shape the output: when it is unchanged and the output is as the build left
+// it, nothing needs doing. Each output file is recorded with the fingerprint
+// of what it was made from (see RenderJob::key) and its size, modification
+// time and inode, so a later build can tell which files are still current.
+// All this is kept in a state file beside the output directory.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "disk.h"
 
 namespace ck {
 
-struct Stamps {
+struct OutputRecord {
+  std::uint64_t key = 0;  // 0: made from nothing the build can fingerprint
+  FileStat stat;
+};
+
+struct BuildState {
   std::uint64_t inputs = 0;
-  std::uint64_t output = 0;
-  long long expires = 0;  // seconds since the epoch; 0: never (see News::next_publication)
+  std::uint64_t output = 0;  // stamp of the output tree (see stamp_tree)
+  long long expires = 0;     // seconds since the epoch; 0: never (see News::next_publication)
+  std::unordered_map<std::string, OutputRecord> files;  // by path in the output directory
 };
 
 // `dirs` are walked recursively; `files` are single files; `options` is any
 // text that changes the output (e.g. "--drafts").
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
                            const std::string& options);
+// Every file below `dir`, by relative path, size, modification time and
+// inode; equals stamp_records() of the same files.
 std::uint64_t stamp_tree(const std::string& dir);
+std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>& files);
 
 // The text of the state file.
-std::optional<Stamps> read_stamps(const std::string& marker_text);
-std::string format_stamps(const Stamps& stamps);
+std::optional<BuildState> parse_state(std::string_view text);
+std::string format_state(const BuildState& state);
 
 }  // namespace ck

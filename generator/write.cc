@@ -8,14 +8,15 @@
 #include <fstream>
 #include <sstream>
 
-#include "stamp.h"
-
 namespace fs = std::filesystem;
 
 namespace ck {
 namespace {
 
 constexpr const char* kMarkerText = "This directory is written by congkhai build.\n";
+// At most this many files are made in memory and replaced in place; more go
+// through a staging directory, so memory does not grow with the site.
+constexpr std::size_t kInPlaceLimit = 2000;
 
 std::optional<std::string> read_whole(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -23,6 +24,12 @@ std::optional<std::string> read_whole(const fs::path& path) {
   std::ostringstream contents;
   contents << in.rdbuf();
   return contents.str();
+}
+
+bool write_whole(const fs::path& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return static_cast<bool>(out.flush());
 }
 
 // Beside the output, not in it: the published tree stays the same bytes for
@@ -40,6 +47,20 @@ bool is_empty_dir(const fs::path& dir) {
   return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
 }
 
+std::optional<BuildState> read_state(const std::string& out_dir) {
+  auto text = read_whole(state_path(out_dir));
+  return text ? parse_state(*text) : std::nullopt;
+}
+
+// Removes `dir` and then its parents while they are empty, up to `root`.
+void remove_empty_dirs(fs::path dir, const fs::path& root) {
+  std::error_code ec;
+  while (dir != root && dir.string().size() > root.string().size() && is_empty_dir(dir)) {
+    fs::remove(dir, ec);
+    dir = dir.parent_path();
+  }
+}
+
 }  // namespace
 
 OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
@@ -49,7 +70,7 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
 
 OutputWriter::~OutputWriter() {
   std::error_code ec;
-  if (!committed_) fs::remove_all(staging_, ec);
+  if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
 }
 
 bool OutputWriter::begin(std::string* error) {
@@ -63,27 +84,81 @@ bool OutputWriter::begin(std::string* error) {
     *error = out_dir_ + " holds files congkhai did not write; refusing to replace it";
     return false;
   }
+  if (fs::exists(out / kOutputMarker, ec)) previous_ = read_state(out_dir_).value_or(BuildState{});
+  return true;
+}
+
+std::optional<FileStat> OutputWriter::previous_stat(const std::string& path) const {
+  return stat_file(out_dir_ + "/" + path);
+}
+
+bool OutputWriter::is_current(const std::string& path, std::uint64_t key) const {
+  if (key == 0) return false;
+  auto it = previous_.files.find(path);
+  if (it == previous_.files.end() || it->second.key != key) return false;
+  std::optional<FileStat> stat = previous_stat(path);
+  return stat && *stat == it->second.stat;
+}
+
+bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error) {
+  std::error_code ec;
+  const fs::path marker = fs::path(out_dir_) / kOutputMarker;
+  in_place_ = previous_.files.count(kOutputMarker) && previous_.inputs != inputs_stamp &&
+              to_make <= kInPlaceLimit && previous_stat(kOutputMarker);
+  if (in_place_) {
+    record(kOutputMarker, {0, *previous_stat(kOutputMarker)});
+    return true;
+  }
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
     *error = "cannot create " + staging_ + ": " + ec.message();
     return false;
   }
-  std::ofstream(fs::path(staging_) / kOutputMarker) << kMarkerText;
+  const fs::path staged_marker = fs::path(staging_) / kOutputMarker;
+  fs::create_hard_link(marker, staged_marker, ec);
+  if (ec && !write_whole(staged_marker, kMarkerText)) {
+    *error = "cannot write " + staged_marker.string();
+    return false;
+  }
+  record(kOutputMarker, {0, stat_file(staged_marker).value_or(FileStat{})});
   return true;
 }
 
+void OutputWriter::record(const std::string& path, OutputRecord record) {
+  std::lock_guard lock(mutex_);
+  records_[path] = record;
+}
+
 bool OutputWriter::same_as_previous(const std::string& path, const std::string& bytes) const {
-  std::error_code ec;
-  fs::path old = fs::path(out_dir_) / path;
-  if (fs::file_size(old, ec) != bytes.size() || ec) return false;
-  auto contents = read_whole(old);
+  std::optional<FileStat> stat = previous_stat(path);
+  if (!stat || stat->size != bytes.size()) return false;
+  auto contents = read_whole(out_dir_ + "/" + path);
   return contents && *contents == bytes;
 }
 
-bool OutputWriter::write(const OutputFile& file, std::string* error) {
-  fs::path target = fs::path(staging_) / file.path;
+bool OutputWriter::link_previous(const std::string& path, std::uint64_t key, std::string* error) {
+  fs::path target = fs::path(staging_) / path;
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);  // a race with another thread is harmless
+  fs::create_hard_link(fs::path(out_dir_) / path, target, ec);
+  std::optional<FileStat> stat = ec ? std::nullopt : stat_file(target.string());
+  if (!stat) {
+    *error = "cannot link " + target.string();
+    return false;
+  }
+  record(path, {key, *stat});
+  ++unchanged_;
+  return true;
+}
+
+bool OutputWriter::keep(const std::string& path, std::uint64_t key, std::string* error) {
+  if (!in_place_) return link_previous(path, key, error);
+  record(path, {key, previous_.files.at(path).stat});
+  ++unchanged_;
+  return true;
+}
+
+bool OutputWriter::write(const OutputFile& file, std::uint64_t key, std::string* error) {
   std::string bytes = file.bytes;
   if (!file.copy_from.empty()) {
     auto contents = read_whole(file.copy_from);
@@ -94,23 +169,33 @@ bool OutputWriter::write(const OutputFile& file, std::string* error) {
     bytes = std::move(*contents);
   }
   if (same_as_previous(file.path, bytes)) {
-    fs::create_hard_link(fs::path(out_dir_) / file.path, target, ec);
-    if (!ec) {
+    if (in_place_) {
+      record(file.path, {key, previous_stat(file.path).value_or(FileStat{})});
       ++unchanged_;
       return true;
     }
+    std::string ignored;
+    if (link_previous(file.path, key, &ignored)) return true;
   }
-  std::ofstream out(target, std::ios::binary);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (!out.flush()) {
+  if (in_place_) {
+    std::lock_guard lock(mutex_);
+    pending_.push_back({file.path, std::move(bytes), key});
+    return true;
+  }
+  fs::path target = fs::path(staging_) / file.path;
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  std::optional<FileStat> stat = write_whole(target, bytes) ? stat_file(target.string()) : std::nullopt;
+  if (!stat) {
     *error = "cannot write " + target.string();
     return false;
   }
+  record(file.path, {key, *stat});
   ++written_;
   return true;
 }
 
-bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error) {
+bool OutputWriter::commit_staging(std::string* error) {
   std::error_code ec;
   if (!fs::exists(out_dir_, ec)) {
     fs::create_directories(fs::path(out_dir_).parent_path(), ec);
@@ -124,18 +209,53 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> e
   }
   committed_ = true;
   fs::remove_all(staging_, ec);  // now holds the previous output
-  std::ofstream(state_path(out_dir_)) << format_stamps({inputs_stamp, stamp_tree(out_dir_), expires.value_or(0)});
+  return true;
+}
+
+// Each file is replaced by rename, so a reader never sees half a file.
+bool OutputWriter::commit_in_place(std::string* error) {
+  std::error_code ec;
+  const fs::path root(out_dir_);
+  for (const Pending& file : pending_) {
+    fs::path target = root / file.path;
+    fs::path fresh = target.string() + ".congkhai-new";
+    fs::create_directories(target.parent_path(), ec);
+    if (!write_whole(fresh, file.bytes) || rename(fresh.c_str(), target.c_str()) != 0) {
+      fs::remove(fresh, ec);
+      *error = "cannot write " + target.string();
+      return false;
+    }
+    records_[file.path] = {file.key, stat_file(target.string()).value_or(FileStat{})};
+    ++written_;
+  }
+  for (const auto& [path, record] : previous_.files) {
+    if (records_.count(path)) continue;
+    fs::remove(root / path, ec);  // no longer made: a clean build would not have it
+    remove_empty_dirs((root / path).parent_path(), root);
+  }
+  committed_ = true;
+  return true;
+}
+
+bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error) {
+  if (!(in_place_ ? commit_in_place(error) : commit_staging(error))) return false;
+  BuildState state{inputs_stamp, stamp_records(records_), expires.value_or(0), std::move(records_)};
+  const std::string path = state_path(out_dir_);
+  if (!write_whole(path + ".new", format_state(state)) || rename((path + ".new").c_str(), path.c_str()) != 0) {
+    *error = "cannot write " + path;
+    return false;
+  }
   return true;
 }
 
 std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }
+std::string output_cache_path(const std::string& out_dir) { return sibling_path(out_dir, ".congkhai-cache"); }
 
-bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now) {
-  auto state = read_whole(state_path(out_dir));
-  if (!state) return false;
-  auto stamps = read_stamps(*state);
-  return stamps && stamps->inputs == inputs_stamp && (!stamps->expires || now < stamps->expires) &&
-         stamps->output == stamp_tree(out_dir);
+bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now) {
+  while (out_dir.size() > 1 && out_dir.ends_with("/")) out_dir.pop_back();
+  auto state = read_state(out_dir);
+  return state && state->inputs == inputs_stamp && (!state->expires || now < state->expires) &&
+         state->output == stamp_tree(out_dir);
 }
 
 }  // namespace ck

@@ -4,22 +4,7 @@
 # source that must leave the previous output exactly as it was.
 set -u
 congkhai=$(realpath "$1")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check "description" command...
-  local what=$1
-  shift
-  if "$@" >"$work/last.log" 2>&1; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $what"
-    sed 's/^/    /' "$work/last.log"
-  fi
-}
+source "$(dirname "$0")/tools/checks.sh"
 
 tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
 
@@ -119,5 +104,4 @@ check "a folder congkhai did not write is never replaced" foreign_output_folder_
 check "new post writes a dated file with every field and refuses to overwrite" new_post_creates_a_dated_file_and_never_overwrites
 check "the build says how many posts it held back" build_counts_held_back_posts
 check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+checks_done

@@ -86,7 +86,7 @@ class QrSiteTest : public ::testing::Test {
  protected:
   Site build(MemoryDisk disk) {
     Site site = build_model(load_sources({}, disk, diags_), diags_);
-    encode_qr_codes(site, diags_);
+    check_qr_codes(site, diags_);
     return site;
   }
   Diagnostics diags_;
@@ -137,7 +137,7 @@ TEST_F(QrSiteTest, ProcedureWithoutCodeGetsNoQrCode) {
   const Procedure& p = site.procedures.front();
   ASSERT_TRUE(p.code.empty());
   EXPECT_FALSE(procedure_qr_payload(site, p));
-  EXPECT_FALSE(procedure_qr(p));
+  EXPECT_FALSE(QrCodes(site).procedure(p));
   ASSERT_FALSE(site.domains.empty());
   EXPECT_TRUE(coded_procedures(site, *site.find_domain("ho-tich")).empty());
 }
@@ -162,7 +162,7 @@ TEST_F(QrSiteTest, SurveyUrlMustBeAWebAddress) {
   ASSERT_EQ(diags_.error_count(), 1);
   EXPECT_EQ(diags_.sorted().front().pos.line, 12);
   EXPECT_TRUE(site.config.survey_url.empty());
-  EXPECT_FALSE(survey_qr(site));
+  EXPECT_FALSE(QrCodes(site).survey());
 }
 
 TEST_F(QrSiteTest, PrintPlanSkipsPosterPdfsWhenTurnedOff) {

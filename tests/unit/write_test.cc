@@ -23,14 +23,17 @@ class WriteTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  bool write_all(const std::vector<OutputFile>& files) {
+  // A whole build: every file made, with key 1. Builds from the same inputs
+  // stage a fresh tree; from other inputs, few files are replaced in place.
+  bool write_all(const std::vector<OutputFile>& files, std::uint64_t inputs = 0) {
     OutputWriter writer(out_);
     std::string error;
-    if (!writer.begin(&error)) return false;
+    if (!writer.begin(&error) || !writer.start(files.size(), inputs, &error)) return false;
     for (const OutputFile& f : files)
-      if (!writer.write(f, &error)) return false;
-    return writer.commit(0, {}, &error);
+      if (!writer.write(f, 1, &error)) return false;
+    return writer.commit(inputs, {}, &error);
   }
+  FileStat stat_of(const std::string& rel) { return stat_file(out_ + "/" + rel).value_or(FileStat{}); }
   std::string read(const std::string& rel) {
     std::ifstream in(fs::path(out_) / rel);
     std::stringstream s;
@@ -46,29 +49,85 @@ TEST_F(WriteTest, NewOutputAppearsOnlyOnCommit) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error)) << error;
-  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, &error));
+  ASSERT_TRUE(writer.start(1, 0, &error)) << error;
+  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, 1, &error));
   EXPECT_FALSE(fs::exists(out_));
   ASSERT_TRUE(writer.commit(0, {}, &error)) << error;
   EXPECT_EQ(read("a/index.html"), "A");
 }
 
+// Staged (same inputs) and in place (other inputs): both leave nothing behind.
 TEST_F(WriteTest, AbandonedBuildLeavesPreviousOutputAndNoStaging) {
-  ASSERT_TRUE(write_all({{"index.html", "old", {}}}));
-  {
-    OutputWriter writer(out_);
-    std::string error;
-    ASSERT_TRUE(writer.begin(&error));
-    ASSERT_TRUE(writer.write({"index.html", "new", {}}, &error));
-  }  // destroyed without commit, as when rendering found errors
-  EXPECT_EQ(read("index.html"), "old");
-  for (const auto& entry : fs::directory_iterator(dir_))
-    EXPECT_EQ(entry.path().filename().string().find(".staging"), std::string::npos) << "left behind: " << entry.path();
+  ASSERT_TRUE(write_all({{"index.html", "old", {}}}, 7));
+  for (std::uint64_t inputs : {7, 8}) {
+    FileStat before = stat_of("index.html");
+    {
+      OutputWriter writer(out_);
+      std::string error;
+      ASSERT_TRUE(writer.begin(&error));
+      ASSERT_TRUE(writer.start(1, inputs, &error));
+      EXPECT_EQ(writer.in_place(), inputs == 8);
+      ASSERT_TRUE(writer.write({"index.html", "new", {}}, 2, &error));
+      ASSERT_TRUE(writer.write({"added.html", "new", {}}, 2, &error));
+    }  // destroyed without commit, as when rendering found errors
+    EXPECT_EQ(read("index.html"), "old");
+    EXPECT_EQ(stat_of("index.html"), before);
+    EXPECT_FALSE(fs::exists(fs::path(out_) / "added.html"));
+    for (const auto& entry : fs::recursive_directory_iterator(dir_)) {
+      EXPECT_EQ(entry.path().filename().string().find(".staging"), std::string::npos) << "left behind: " << entry.path();
+      EXPECT_EQ(entry.path().filename().string().find(".congkhai-new"), std::string::npos) << entry.path();
+    }
+  }
 }
 
 TEST_F(WriteTest, StaleFilesDisappear) {
-  ASSERT_TRUE(write_all({{"a.html", "A", {}}, {"b.html", "B", {}}}));
-  ASSERT_TRUE(write_all({{"a.html", "A", {}}}));
-  EXPECT_FALSE(fs::exists(fs::path(out_) / "b.html"));
+  for (std::uint64_t inputs : {5, 6}) {  // the same inputs: staged; others: in place
+    ASSERT_TRUE(write_all({{"a.html", "A", {}}, {"b/c/index.html", "B", {}}}, 5));
+    ASSERT_TRUE(write_all({{"a.html", "A", {}}}, inputs));
+    EXPECT_FALSE(fs::exists(fs::path(out_) / "b/c/index.html"));
+    EXPECT_FALSE(fs::exists(fs::path(out_) / "b")) << "empty folders go too";
+  }
+}
+
+TEST_F(WriteTest, InPlaceReplacesOnlyChangedFiles) {
+  ASSERT_TRUE(write_all({{"same.html", "S", {}}, {"changed.html", "1", {}}}, 1));
+  FileStat same = stat_of("same.html"), marker = stat_of(kOutputMarker);
+  OutputWriter writer(out_);
+  std::string error;
+  ASSERT_TRUE(writer.begin(&error));
+  ASSERT_TRUE(writer.start(2, 2, &error));
+  ASSERT_TRUE(writer.in_place());
+  ASSERT_TRUE(writer.write({"same.html", "S", {}}, 1, &error));
+  ASSERT_TRUE(writer.write({"changed.html", "2", {}}, 1, &error));
+  EXPECT_EQ(read("changed.html"), "1") << "nothing is replaced before commit";
+  ASSERT_TRUE(writer.commit(2, {}, &error)) << error;
+  EXPECT_EQ(read("changed.html"), "2");
+  EXPECT_EQ(stat_of("same.html"), same);
+  EXPECT_EQ(stat_of(kOutputMarker), marker);
+  EXPECT_EQ(writer.written(), 1u);
+  EXPECT_TRUE(output_is_current(out_, 2, 0)) << "the recorded tree is the tree on disk";
+}
+
+// Regression: the marker file was written anew by every build, so a sync
+// sent it again although its bytes never change.
+TEST_F(WriteTest, StagedRebuildKeepsTheMarkersModificationTime) {
+  ASSERT_TRUE(write_all({{"a.html", "A", {}}}, 1));
+  FileStat marker = stat_of(kOutputMarker);
+  ASSERT_TRUE(write_all({{"a.html", "B", {}}}, 1));
+  EXPECT_EQ(stat_of(kOutputMarker), marker);
+}
+
+TEST_F(WriteTest, AFileIsCurrentForItsKeyUntilTouched) {
+  ASSERT_TRUE(write_all({{"a.html", "A", {}}}, 1));  // key 1
+  OutputWriter writer(out_);
+  std::string error;
+  ASSERT_TRUE(writer.begin(&error));
+  EXPECT_TRUE(writer.is_current("a.html", 1));
+  EXPECT_FALSE(writer.is_current("a.html", 2));
+  EXPECT_FALSE(writer.is_current("b.html", 1));
+  EXPECT_FALSE(writer.is_current("a.html", 0)) << "0 means: always make";
+  std::ofstream(fs::path(out_) / "a.html") << "edited by hand";
+  EXPECT_FALSE(writer.is_current("a.html", 1));
 }
 
 TEST_F(WriteTest, UnchangedFileKeepsItsModificationTime) {
@@ -78,8 +137,9 @@ TEST_F(WriteTest, UnchangedFileKeepsItsModificationTime) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
-  ASSERT_TRUE(writer.write({"same.html", "S", {}}, &error));
-  ASSERT_TRUE(writer.write({"changed.html", "2", {}}, &error));
+  ASSERT_TRUE(writer.start(2, 0, &error));
+  ASSERT_TRUE(writer.write({"same.html", "S", {}}, 1, &error));
+  ASSERT_TRUE(writer.write({"changed.html", "2", {}}, 1, &error));
   ASSERT_TRUE(writer.commit(0, {}, &error));
   struct stat after {};
   ASSERT_EQ(::stat((out_ + "/same.html").c_str(), &after), 0);
@@ -94,7 +154,8 @@ TEST_F(WriteTest, OutputIsCurrentOnlyForTheSameInputsAndAnUntouchedTree) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
-  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, &error));
+  ASSERT_TRUE(writer.start(1, 42, &error));
+  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, 1, &error));
   ASSERT_TRUE(writer.commit(42, 1000, &error));
   EXPECT_TRUE(output_is_current(out_, 42, 999));
   EXPECT_FALSE(output_is_current(out_, 43, 999));

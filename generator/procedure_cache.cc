@@ -1,0 +1,221 @@
+#include "procedure_cache.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <type_traits>
+
+namespace ck {
+namespace {
+
+constexpr std::string_view kMagic = "congkhai-procedures 1\n";
+
+class Writer {
+ public:
+  static constexpr bool reading = false;
+  void number(std::uint64_t& n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  void text(std::string& s) {
+    std::uint64_t size = s.size();
+    number(size);
+    bytes += s;
+  }
+  bool room_for(std::uint64_t) const { return true; }
+  std::string bytes;
+};
+
+// Reads what Writer wrote; any shortfall marks the whole cache damaged.
+class Reader {
+ public:
+  static constexpr bool reading = true;
+  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  void number(std::uint64_t& n) {
+    n = 0;
+    if (rest_.size() < sizeof n) return fail();
+    std::memcpy(&n, rest_.data(), sizeof n);
+    rest_.remove_prefix(sizeof n);
+  }
+  void text(std::string& s) {
+    std::uint64_t size = 0;
+    number(size);
+    if (size > rest_.size()) return fail();
+    s.assign(rest_.substr(0, size));
+    rest_.remove_prefix(size);
+  }
+  // A count of items cannot exceed the bytes left: a damaged count must
+  // not allocate the moon.
+  bool room_for(std::uint64_t count) {
+    if (count <= rest_.size()) return true;
+    fail();
+    return false;
+  }
+  bool ok() const { return ok_; }
+  bool done() const { return rest_.empty(); }
+  const char* position() const { return rest_.data(); }
+
+ private:
+  void fail() {
+    ok_ = false;
+    rest_ = {};
+  }
+  std::string_view rest_;
+  bool ok_ = true;
+};
+
+// One description of each record serves both directions.
+template <typename IO>
+void io(IO& a, std::string& s) {
+  a.text(s);
+}
+template <typename IO, typename T>
+  requires std::is_integral_v<T> || std::is_enum_v<T>
+void io(IO& a, T& v) {
+  auto n = static_cast<std::uint64_t>(v);
+  a.number(n);
+  v = static_cast<T>(n);
+}
+template <typename IO, typename T>
+void io(IO& a, std::vector<T>& list) {
+  std::uint64_t count = list.size();
+  a.number(count);
+  if constexpr (IO::reading) list.resize(a.room_for(count) ? count : 0);
+  for (T& item : list) io(a, item);
+}
+template <typename IO, typename T>
+void io(IO& a, std::optional<T>& v) {
+  bool has = v.has_value();
+  io(a, has);
+  if constexpr (IO::reading)
+    if (has) v.emplace();
+  if (has) io(a, *v);
+}
+template <typename IO, typename... T>
+void fields(IO& a, T&... members) {
+  (io(a, members), ...);
+}
+
+template <typename IO>
+void io(IO& a, SourcePos& v) { fields(a, v.file, v.line, v.col); }
+template <typename IO>
+void io(IO& a, Text& v) { fields(a, v.vi, v.en); }
+template <typename IO>
+void io(IO& a, Diagnostic& v) { fields(a, v.severity, v.pos, v.message, v.hint); }
+template <typename IO>
+void io(IO& a, Date& v) { fields(a, v.year, v.month, v.day); }
+template <typename IO>
+void io(IO& a, Channel& v) { fields(a, v.kind, v.time_limit, v.fee, v.note); }
+template <typename IO>
+void io(IO& a, Paper& v) { fields(a, v.name, v.originals, v.copies, v.form, v.note, v.form_at); }
+template <typename IO>
+void io(IO& a, PaperGroup& v) { fields(a, v.case_name, v.papers); }
+template <typename IO>
+void io(IO& a, LegalDocument& v) { fields(a, v.number, v.title, v.issuer, v.date); }
+template <typename IO>
+void io(IO& a, Agencies& v) { fields(a, v.performing, v.authority, v.coordinating); }
+template <typename IO>
+void io(IO& a, MarkdownSource& v) { fields(a, v.text, v.origin); }
+template <typename IO>
+void io(IO& a, FieldPlaces& v) { fields(a, v.code, v.name, v.domain, v.slug); }
+template <typename IO>
+void io(IO& a, FileStat& v) { fields(a, v.size, v.mtime_ns, v.inode); }
+
+// Every member of Procedure, in declaration order. A member added to
+// Procedure must be added here, or a rebuild would lose it: the size check
+// below trips, and ProcedureCacheTest checks a round trip with every member
+// set.
+static_assert(sizeof(Procedure) == 968, "Procedure changed: update io() below and then this size");
+template <typename IO>
+void io(IO& a, Procedure& p) {
+  fields(a, p.source, p.at, p.code, p.name, p.domain, p.slug, p.level, p.type, p.summary, p.applicants, p.agency,
+         p.submit_at, p.online, p.online_url, p.channels, p.documents, p.result, p.conditions, p.legal_basis,
+         p.keywords, p.related, p.body, p.qr_encode, p.qr_encode_at, p.online_url_at, p.source_hash,
+         p.fields_hash);
+}
+template <typename IO>
+void io(IO& a, ProcedureCache::Entry& e) { fields(a, e.stat, e.procedure, e.messages); }
+
+}  // namespace
+
+ProcedureCache ProcedureCache::parse(std::string_view bytes, std::uint64_t tool_key) {
+  ProcedureCache cache;
+  if (!bytes.starts_with(kMagic)) return cache;
+  cache.buffer_.assign(bytes);
+  Reader in(std::string_view(cache.buffer_).substr(kMagic.size()));
+  std::uint64_t key = 0, count = 0;
+  in.number(key);
+  in.number(count);
+  if (key != tool_key || !in.room_for(count)) return ProcedureCache();
+  for (std::uint64_t i = 0; i < count && in.ok(); ++i) {
+    std::string path;
+    Slot slot;
+    io(in, path);
+    const char* start = in.position();
+    io(in, slot.entry);
+    slot.bytes = std::string_view(start, static_cast<std::size_t>(in.position() - start));
+    cache.slots_.emplace(std::move(path), std::move(slot));
+  }
+  if (!in.ok() || !in.done()) return ProcedureCache();
+  return cache;
+}
+
+std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
+  Writer out;
+  out.bytes = kMagic;
+  std::uint64_t count = slots_.size();
+  out.number(tool_key);
+  out.number(count);
+  std::vector<const std::pair<const std::string, Slot>*> sorted;  // the same bytes for the same cache
+  for (const auto& entry : slots_) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  for (const auto* entry : sorted) {
+    const Slot& slot = entry->second;
+    std::string p = entry->first;
+    io(out, p);
+    if (!slot.bytes.empty()) out.bytes += slot.bytes;
+    else io(out, const_cast<Entry&>(slot.entry));  // Writer only reads it
+  }
+  return out.bytes;
+}
+
+ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t tool_key) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return {};
+  std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};
+  return parse(bytes, tool_key);
+}
+
+bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) const {
+  const std::string fresh = path + ".new";
+  {
+    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
+    const std::string bytes = serialize(tool_key);
+    if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())).flush()) return false;
+  }
+  return std::rename(fresh.c_str(), path.c_str()) == 0;
+}
+
+std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, const FileStat& stat) {
+  std::lock_guard lock(*mutex_);
+  auto it = slots_.find(path);
+  if (it == slots_.end() || it->second.used || it->second.bytes.empty() || !(it->second.entry.stat == stat))
+    return std::nullopt;
+  it->second.used = true;
+  return std::move(it->second.entry);
+}
+
+void ProcedureCache::put(const std::string& path, Entry entry) {
+  std::lock_guard lock(*mutex_);
+  slots_[path] = Slot{std::move(entry), {}, true};
+  changed_ = true;
+}
+
+void ProcedureCache::forget_unused() {
+  std::erase_if(slots_, [&](const auto& slot) {
+    changed_ |= !slot.second.used;
+    return !slot.second.used;
+  });
+}
+
+}  // namespace ck

@@ -1,0 +1,65 @@
+// The procedure catalog as an earlier build loaded it, so a rebuild reads and
+// parses only the procedure files that changed: parsing YAML is most of the
+// cost of loading a large catalog. An entry is found by the file's path,
+// size, modification time and inode, and holds the loaded procedure (or
+// none) and every message loading it gave, so a rebuild reports the same
+// warnings and errors as a clean one. The cache is a file beside the output
+// directory; one made by another congkhai executable is ignored.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "diagnostics.h"
+#include "disk.h"
+#include "model.h"
+
+namespace ck {
+
+class ProcedureCache {
+ public:
+  struct Entry {
+    FileStat stat;
+    std::optional<Procedure> procedure;
+    std::vector<Diagnostic> messages;
+  };
+
+  ProcedureCache() = default;
+  // The cache in `bytes`, or an empty one when they were written by another
+  // executable (`tool_key`) or are damaged.
+  static ProcedureCache parse(std::string_view bytes, std::uint64_t tool_key);
+  std::string serialize(std::uint64_t tool_key) const;
+
+  // The cache file at `path`, or an empty cache; writes it (atomically).
+  static ProcedureCache read_file(const std::string& path, std::uint64_t tool_key);
+  bool write_file(const std::string& path, std::uint64_t tool_key) const;
+
+  // The entry for `path` if the file still has this stat, moved out: each
+  // file is taken once per build. Thread-safe.
+  std::optional<Entry> take(const std::string& path, const FileStat& stat);
+  // Records what loading `path` gave. Thread-safe.
+  void put(const std::string& path, Entry entry);
+  // Forgets files that were not taken or put since the cache was read.
+  void forget_unused();
+  bool changed() const { return changed_; }
+  std::size_t size() const { return slots_.size(); }
+
+ private:
+  std::unique_ptr<std::mutex> mutex_ = std::make_unique<std::mutex>();  // movable
+  // An entry read from the file keeps its bytes there, so writing the cache
+  // again copies them instead of encoding the entry anew.
+  struct Slot {
+    Entry entry;
+    std::string_view bytes;  // into buffer_; empty for an entry put in this build
+    bool used = false;
+  };
+  std::string buffer_;
+  std::unordered_map<std::string, Slot> slots_;
+  bool changed_ = false;
+};
+
+}  // namespace ck

@@ -1,0 +1,103 @@
+#include "procedure_cache.h"
+
+#include <gtest/gtest.h>
+
+#include "load.h"
+#include "test_site.h"
+
+namespace ck {
+namespace {
+
+// A procedure with every member set to something other than its default.
+Procedure full_procedure() {
+  Procedure p;
+  p.source = {"procedures/ho-tich/a.md", 1, 1};
+  p.at = {{"a.md", 2, 7}, {"a.md", 3, 7}, {"a.md", 4, 9}, {"a.md", 5, 7}};
+  p.code = "1.001193";
+  p.name = "Đăng ký khai sinh";
+  p.domain = "ho-tich";
+  p.slug = "dang-ky-khai-sinh";
+  p.level = "Cấp xã";
+  p.type = "TTHC";
+  p.summary = "Tóm tắt";
+  p.applicants = {"Cha", "Mẹ"};
+  p.agency = {"UBND xã", "Chủ tịch", "Công an"};
+  p.submit_at = "Bộ phận Một cửa";
+  p.online = OnlineService::full;
+  p.online_url = "https://dichvucong.gov.vn/x";
+  p.channels = {{ChannelKind::online, "Trong ngày", "Miễn phí", "ghi chú"}};
+  p.documents = {{"Trường hợp 1", {{"Tờ khai", 1, 2, "static/to-khai.pdf", "mẫu", {"a.md", 20, 9}}}}};
+  p.result = "Giấy khai sinh";
+  p.conditions = {"Điều kiện"};
+  p.legal_basis = {{"123/2015/NĐ-CP", "Nghị định", "Chính phủ", Date{2015, 11, 15}}};
+  p.keywords = {"khai sinh"};
+  p.related = {"1.000894"};
+  p.body = {"1. Nộp hồ sơ.\n", {"a.md", 30, 1}};
+  p.qr_encode = QrTarget::online_url;
+  p.qr_encode_at = {"a.md", 12, 12};
+  p.online_url_at = {"a.md", 11, 13};
+  p.source_hash = 0x1234;
+  p.fields_hash = 0x5678;
+  return p;
+}
+
+TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
+  ProcedureCache cache;
+  Diagnostic warning{Severity::warning, {"a.md", 8, 3}, {"cảnh báo", "warning"}, {"gợi ý", "hint"}};
+  cache.put("a.md", {{10, 20, 30}, full_procedure(), {warning}});
+  cache.put("broken.md", {{1, 2, 3}, std::nullopt, {}});
+  ProcedureCache again = ProcedureCache::parse(cache.serialize(7), 7);
+  ASSERT_EQ(again.size(), 2u);
+  auto entry = again.take("a.md", {10, 20, 30});
+  ASSERT_TRUE(entry);
+  EXPECT_TRUE(entry->procedure == full_procedure());
+  ASSERT_EQ(entry->messages.size(), 1u);
+  EXPECT_TRUE(entry->messages.front() == warning);
+  auto broken = again.take("broken.md", {1, 2, 3});
+  ASSERT_TRUE(broken);
+  EXPECT_FALSE(broken->procedure);
+  // Written again from its stored bytes, the cache is the same.
+  EXPECT_EQ(again.serialize(7), cache.serialize(7));
+}
+
+TEST(ProcedureCacheTest, AChangedFileOrAnotherExecutableMissesTheCache) {
+  ProcedureCache cache;
+  cache.put("a.md", {{10, 20, 30}, full_procedure(), {}});
+  const std::string bytes = cache.serialize(7);
+  EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", {10, 21, 30})) << "new modification time";
+  EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", {11, 20, 30})) << "new size";
+  EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", {10, 20, 31})) << "replaced file";
+  EXPECT_EQ(ProcedureCache::parse(bytes, 8).size(), 0u) << "another executable";
+}
+
+TEST(ProcedureCacheTest, DamagedBytesGiveAnEmptyCache) {
+  ProcedureCache cache;
+  cache.put("a.md", {{10, 20, 30}, full_procedure(), {}});
+  const std::string bytes = cache.serialize(7);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{30}, bytes.size() / 2, bytes.size() - 1})
+    EXPECT_EQ(ProcedureCache::parse(bytes.substr(0, cut), 7).size(), 0u) << "cut at " << cut;
+  std::string huge_count = bytes;
+  huge_count[bytes.find('\n') + 1 + 8] = '\xff';  // the entry count's low byte
+  EXPECT_EQ(ProcedureCache::parse(huge_count, 7).size(), 0u);
+}
+
+// Loading through the cache gives the same procedures and messages as
+// loading without it, and reads only what changed.
+TEST(ProcedureCacheTest, LoadingThroughTheCacheEqualsLoadingWithout) {
+  MemoryDisk disk = testing::small_site();
+  disk.files["procedures/ho-tich/khai-sinh.md"] += "unknown_field: x\n";  // a warning to replay
+  Diagnostics plain_diags;
+  Sources plain = load_sources({}, disk, plain_diags);
+  ProcedureCache cache;
+  for (int run = 0; run < 2; ++run) {
+    Diagnostics diags;
+    Sources cached = load_sources({}, disk, diags, 1, &cache);
+    EXPECT_TRUE(cached.procedures == plain.procedures) << "run " << run;
+    EXPECT_EQ(format_all(diags, Lang::en), format_all(plain_diags, Lang::en)) << "run " << run;
+    EXPECT_EQ(cache.changed(), run == 0);
+    cache = ProcedureCache::parse(cache.serialize(1), 1);
+  }
+}
+
+}  // namespace
+}  // namespace ck
