@@ -69,84 +69,98 @@ std::string find_themes_dir(const std::string& executable) {
 
 namespace {
 
-// Everything the output depends on, including congkhai itself and the
+// What a commune's output depends on, including congkhai itself and the
 // options that decide which posts are published.
 struct Stamps {
   InputKeys keys;
   std::uint64_t all = 0;  // the keys and every procedure file
 };
 
-Stamps input_stamps(const BuildOptions& options) {
-  std::error_code ec;
-  std::string executable = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-  std::string publish = std::string(options.drafts ? "+drafts" : "") + (options.future ? "+future" : "") +
-                        (options.now ? "@" + std::to_string(*options.now) : "");
-  const std::string version = "congkhai-stamp-2" + publish;
-  Stamps stamps;
-  stamps.keys.tool = stamp_inputs({}, {executable}, version);
-  stamps.keys.inputs = stamp_inputs({options.sources.content, options.themes_dir},
-                                    {executable, options.sources.procedures + "/domains.yaml"}, version);
-  stamps.all = Fingerprint()
-                   .add(stamps.keys.inputs)
-                   .add(stamp_inputs({options.sources.procedures}, {}, version))
-                   .value();
-  return stamps;
-}
-
-// Stages 1 and 2. When writing, unchanged procedure files come from the
-// cache beside the output, which learns the files that changed and is saved
-// in the background while the site renders.
-class SiteLoader {
+class StampMaker {
  public:
-  SiteLoader(const BuildOptions& options, std::uint64_t tool_key) : options_(options), tool_key_(tool_key) {
-    if (options.write) cache_ = ProcedureCache::read_file(output_cache_path(options.out_dir), tool_key);
+  explicit StampMaker(const BuildOptions& options)
+      : options_(options),
+        version_("congkhai-stamp-2" + std::string(options.drafts ? "+drafts" : "") +
+                 (options.future ? "+future" : "") + (options.now ? "@" + std::to_string(*options.now) : "")) {
+    std::error_code ec;
+    executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
+    tool_ = stamp_inputs({}, {executable_}, version_);
+    catalog_ = stamp_inputs({options.sources.procedures}, {}, version_);
   }
-  ~SiteLoader() {
-    if (saving_.valid()) saving_.wait();
-  }
-
-  Site load(const PublishPolicy& publish, const Disk& disk, int threads, Diagnostics& diags) {
-    ProcedureCache* cache = cache_ ? &*cache_ : nullptr;
-    Site site = build_model(load_sources(options_.sources, disk, diags, threads, cache), publish, diags);
-    if (cache && cache->changed())  // only a cache: failing to save it costs time, nothing else
-      saving_ = std::async(std::launch::async,
-                           [this] { cache_->write_file(output_cache_path(options_.out_dir), tool_key_); });
-    check_qr_codes(site, diags);
-    return site;
+  std::uint64_t tool() const { return tool_; }
+  Stamps commune(const std::string& content) const {
+    Stamps stamps;
+    stamps.keys.tool = tool_;
+    stamps.keys.inputs = stamp_inputs({content, options_.themes_dir},
+                                      {executable_, options_.sources.procedures + "/domains.yaml"}, version_);
+    stamps.all = Fingerprint().add(stamps.keys.inputs).add(catalog_).value();
+    return stamps;
   }
 
  private:
   const BuildOptions& options_;
+  std::string version_;
+  std::string executable_;
+  std::uint64_t tool_ = 0;
+  std::uint64_t catalog_ = 0;
+};
+
+// The catalog, read and parsed once for every commune that needs it. When
+// writing, unchanged procedure files come from the cache beside the first
+// output, which learns the files that changed and is saved in the
+// background while the sites render.
+class CatalogLoader {
+ public:
+  CatalogLoader(const BuildOptions& options, const std::string& first_out_dir, std::uint64_t tool_key)
+      : options_(options), cache_path_(output_cache_path(first_out_dir)), tool_key_(tool_key) {}
+  ~CatalogLoader() {
+    if (saving_.valid()) saving_.wait();
+  }
+
+  const Catalog& get(const Disk& disk, int threads, Diagnostics& diags) {
+    if (catalog_) return *catalog_;
+    if (options_.write) cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
+    ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
+    catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
+    if (cache_ptr && cache_ptr->changed())  // only a cache: failing to save it costs time, nothing else
+      saving_ = std::async(std::launch::async, [this] { cache_->write_file(cache_path_, tool_key_); });
+    return *catalog_;
+  }
+
+ private:
+  const BuildOptions& options_;
+  std::string cache_path_;
   std::uint64_t tool_key_;
+  std::optional<Catalog> catalog_;
   std::optional<ProcedureCache> cache_;
   std::future<void> saving_;
 };
 
-}  // namespace
+struct Shared {
+  const BuildOptions& options;
+  PublishPolicy publish;
+  int threads;
+  const Disk& disk;
+  CatalogLoader& catalog;
+  Diagnostics& catalog_diags;
+};
 
-bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
-  auto start = std::chrono::steady_clock::now();
-  PublishPolicy publish{options.now, options.drafts, options.future};
-  if (!publish.now)
-    publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  const Stamps stamps = options.write ? input_stamps(options) : Stamps{};
-  const std::uint64_t stamp = stamps.all;
-  if (options.write && output_is_current(options.out_dir, stamp, *publish.now)) {
-    report.up_to_date = true;
-    report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    return true;
-  }
-  RealDisk disk;
-  const int threads = options.threads > 0 ? options.threads : default_threads();
-  SiteLoader loader(options, stamps.keys.tool);
-  Site site = loader.load(publish, disk, threads, diags);
+// Stages 1 (the commune's own sources) to 4 for one commune.
+bool build_commune(const Shared& run, const Stamps& stamps, CommuneBuild& commune) {
+  BuildOptions options = run.options;
+  options.sources.content = commune.content;
+  options.out_dir = commune.out_dir;
+  Diagnostics& diags = commune.diags;
+  BuildReport& report = commune.report;
+  const Catalog& catalog = run.catalog.get(run.disk, run.threads, run.catalog_diags);
+  Site site = build_model(load_commune(commune.content, catalog, run.disk, diags), run.publish, diags);
+  check_qr_codes(site, diags);
   report.posts = site.news.posts.size();
   report.drafts_held = site.news.drafts_held;
   report.future_held = site.news.future_held;
-  ThemeLocation where{options.themes_dir, site.config.theme, site.config.language,
-                      options.sources.content + "/templates"};
-  std::optional<Theme> theme = Theme::load(where, disk, diags);
-  if (diags.has_errors() || !theme) return false;
+  ThemeLocation where{options.themes_dir, site.config.theme, site.config.language, commune.content + "/templates"};
+  std::optional<Theme> theme = Theme::load(where, run.disk, diags);
+  if (diags.has_errors() || run.catalog_diags.has_errors() || !theme) return false;
 
   RenderContext ctx(site, *theme, stamps.keys);
   std::vector<RenderJob> jobs = plan_site(ctx);
@@ -155,14 +169,49 @@ bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& re
     writer.emplace(options.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
-  bool ok = render_and_write(jobs, threads, writer ? &*writer : nullptr, stamp, options, diags, report.failure);
-  if (ok && writer) ok = writer->commit(stamp, site.news.next_publication, &report.failure);
+  bool ok = render_and_write(jobs, run.threads, writer ? &*writer : nullptr, stamps.all, options, diags,
+                             report.failure);
+  if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(
       jobs.begin(), jobs.end(), [](const RenderJob& job) { return job.path.ends_with(".html"); }));
   report.written = writer ? writer->written() : 0;
   report.unchanged = writer ? writer->unchanged() : 0;
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return ok;
+}
+
+}  // namespace
+
+bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& communes, Diagnostics& catalog_diags) {
+  if (communes.empty()) return true;
+  PublishPolicy publish{options.now, options.drafts, options.future};
+  if (!publish.now)
+    publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  RealDisk disk;
+  const StampMaker stamps(options);
+  CatalogLoader catalog(options, communes.front().out_dir, stamps.tool());
+  Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(), disk, catalog,
+             catalog_diags};
+  bool all_ok = true;
+  for (CommuneBuild& commune : communes) {
+    auto start = std::chrono::steady_clock::now();
+    const Stamps commune_stamps = options.write ? stamps.commune(commune.content) : Stamps{};
+    commune.report.up_to_date =
+        options.write && output_is_current(commune.out_dir, commune_stamps.all, *publish.now);
+    commune.ok = commune.report.up_to_date || build_commune(run, commune_stamps, commune);
+    commune.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    all_ok = all_ok && commune.ok;
+  }
+  return all_ok;
+}
+
+bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report) {
+  std::vector<CommuneBuild> one{{options.sources.content, options.out_dir, {}, {}, false}};
+  Diagnostics catalog_diags;
+  bool ok = build_communes(options, one, catalog_diags);
+  diags.absorb(std::move(catalog_diags));
+  diags.absorb(std::move(one.front().diags));
+  report = std::move(one.front().report);
   return ok;
 }
 

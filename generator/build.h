@@ -45,6 +45,24 @@ struct BuildReport {
 // without errors. Problems in the sources go to `diags`.
 bool build_site(const BuildOptions& options, Diagnostics& diags, BuildReport& report);
 
+// One commune of a run that builds several: its content folder, its output
+// folder, and what became of it.
+struct CommuneBuild {
+  std::string content;
+  std::string out_dir;
+  Diagnostics diags;  // about the commune's own sources and its site
+  BuildReport report;
+  bool ok = false;
+};
+
+// Builds the portals of several communes that share one procedure catalog
+// (options.sources.procedures), reading and parsing the catalog once;
+// options.sources.content and options.out_dir are not used. Each commune is
+// built as build_site() would, and one that fails leaves its output as it
+// was. Messages about the catalog go to `catalog_diags`, once; an error
+// there fails every commune that needed building. True when all built.
+bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& communes, Diagnostics& catalog_diags);
+
 // Where themes are when --themes is not given: ./themes if it holds the
 // default theme, else the themes installed beside the executable.
 std::string find_themes_dir(const std::string& executable);

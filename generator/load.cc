@@ -168,35 +168,65 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
   return page;
 }
 
-Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads,
-                     ProcedureCache* cache) {
-  Sources sources;
-  for (const std::string& dir : {paths.procedures, paths.content})
-    if (!disk.is_directory(dir))
-      diags.error({dir, 0, 0}, {"không tìm thấy thư mục nguồn", "source directory not found"},
-                  {"chạy congkhai trong thư mục của trang, hoặc chỉ rõ bằng --procedures / --content",
-                   "run congkhai in the site's folder, or name it with --procedures / --content"});
-  if (diags.has_errors()) return sources;
+namespace {
 
-  if (auto file = read_source(disk, paths.content + "/site.yaml", diags))
-    if (auto config = load_site_config(*file, diags)) sources.config = std::move(*config);
-  if (auto file = read_source(disk, paths.procedures + "/domains.yaml", diags))
-    sources.domains = load_domains(*file, diags);
-  sources.procedures = load_procedures(disk, disk.list(paths.procedures, ".md"), threads, cache, diags);
+bool check_source_dir(const std::string& dir, const Disk& disk, Diagnostics& diags) {
+  if (disk.is_directory(dir)) return true;
+  diags.error({dir, 0, 0}, {"không tìm thấy thư mục nguồn", "source directory not found"},
+              {"chạy congkhai trong thư mục của trang, hoặc chỉ rõ bằng --procedures / --content",
+               "run congkhai in the site's folder, or name it with --procedures / --content"});
+  return false;
+}
+
+Catalog read_catalog(const std::string& dir, const Disk& disk, Diagnostics& diags, int threads,
+                     ProcedureCache* cache) {
+  Catalog catalog;
+  if (auto file = read_source(disk, dir + "/domains.yaml", diags)) catalog.domains = load_domains(*file, diags);
+  catalog.procedures = load_procedures(disk, disk.list(dir, ".md"), threads, cache, diags);
   if (cache) cache->forget_unused();
-  std::string pages_dir = paths.content + "/pages";
+  return catalog;
+}
+
+Sources read_commune(const std::string& dir, Catalog catalog, const Disk& disk, Diagnostics& diags) {
+  Sources sources;
+  if (auto file = read_source(disk, dir + "/site.yaml", diags))
+    if (auto config = load_site_config(*file, diags)) sources.config = std::move(*config);
+  sources.domains = std::move(catalog.domains);
+  sources.procedures = std::move(catalog.procedures);
+  std::string pages_dir = dir + "/pages";
   if (disk.is_directory(pages_dir))
     for (const std::string& path : disk.list(pages_dir, ".md"))
       if (auto file = read_source(disk, path, diags))
         if (auto page = load_page(*file, diags)) sources.pages.push_back(std::move(*page));
-  sources.results = load_results(paths.content, disk, diags);
-  std::string news_dir = paths.content + "/news";
+  sources.results = load_results(dir, disk, diags);
+  std::string news_dir = dir + "/news";
   if (disk.is_directory(news_dir))
     for (const std::string& path : disk.list(news_dir, ".md"))
       if (auto file = read_source(disk, path, diags))
         if (auto post = load_post(*file, diags)) sources.posts.push_back(std::move(*post));
-  sources.static_files = list_static_files(paths.content + "/static", disk);
+  sources.static_files = list_static_files(dir + "/static", disk);
   return sources;
+}
+
+}  // namespace
+
+Catalog load_catalog(const std::string& dir, const Disk& disk, Diagnostics& diags, int threads,
+                     ProcedureCache* cache) {
+  if (!check_source_dir(dir, disk, diags)) return {};
+  return read_catalog(dir, disk, diags, threads, cache);
+}
+
+Sources load_commune(const std::string& dir, Catalog catalog, const Disk& disk, Diagnostics& diags) {
+  if (!check_source_dir(dir, disk, diags)) return {};
+  return read_commune(dir, std::move(catalog), disk, diags);
+}
+
+Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads,
+                     ProcedureCache* cache) {
+  bool found = check_source_dir(paths.procedures, disk, diags);
+  found = check_source_dir(paths.content, disk, diags) && found;
+  if (!found) return {};
+  return read_commune(paths.content, read_catalog(paths.procedures, disk, diags, threads, cache), disk, diags);
 }
 
 }  // namespace ck

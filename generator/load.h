@@ -20,8 +20,14 @@ struct SourcePaths {
 
 // Procedures load on `threads` threads (0: one per core); the result and the
 // messages are the same for any number.
-// With a cache, unchanged procedure files are not read again, and the cache
-// learns the files that changed.
+// The procedure catalog (domains.yaml and every procedure), which several
+// communes can share, and one commune's content folder with a catalog.
+Catalog load_catalog(const std::string& dir, const Disk& disk, Diagnostics& diags, int threads = 0,
+                     ProcedureCache* cache = nullptr);
+Sources load_commune(const std::string& dir, Catalog catalog, const Disk& disk, Diagnostics& diags);
+
+// Both at once. With a cache, unchanged procedure files are not read again,
+// and the cache learns the files that changed.
 Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& diags, int threads = 0,
                      ProcedureCache* cache = nullptr);
 

@@ -2,6 +2,7 @@
 // The executable is a table of subcommands; the work is in the library.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -10,6 +11,28 @@
 #include "console.h"
 
 namespace {
+
+// Prints what became of one build; returns its exit status.
+int report_build(const std::string& out_dir, bool ok, const ck::Diagnostics& diags, const ck::BuildReport& report,
+                 const ck::Console& console) {
+  ck::Lang lang = console.lang;
+  std::cerr << ck::format_for_console(diags, console);
+  if (!report.failure.empty()) std::cerr << "congkhai: error: " << report.failure << "\n";
+  if (!ok) {
+    std::cerr << (lang == ck::Lang::vi ? "Không tạo được trang: " + std::to_string(diags.error_count()) +
+                                             " lỗi. Thư mục " + out_dir + " được giữ nguyên.\n"
+                                       : "Build failed: " + std::to_string(diags.error_count()) + " errors. " +
+                                             out_dir + " was left as it was.\n");
+    return 1;
+  }
+  if (console.quiet) return 0;
+  if (report.up_to_date)
+    std::cout << (lang == ck::Lang::vi ? "Không có thay đổi nào kể từ lần tạo trước; " + out_dir + " vẫn đúng.\n"
+                                       : "Nothing changed since the last build; " + out_dir + " is current.\n");
+  else
+    std::cout << ck::build_summary(report, diags, out_dir, lang);
+  return 0;
+}
 
 int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
   ck::cli::settle_themes_dir(options, common);
@@ -22,23 +45,24 @@ int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
     options.progress = [&bar](std::size_t done, std::size_t total) { bar.update(done, total); };
     ok = ck::build_site(options, diags, report);
   }
-  ck::Lang lang = console.lang;
-  std::cerr << ck::format_for_console(diags, console);
-  if (!report.failure.empty()) std::cerr << "congkhai: error: " << report.failure << "\n";
-  if (!ok) {
-    std::cerr << (lang == ck::Lang::vi ? "Không tạo được trang: " + std::to_string(diags.error_count()) +
-                                             " lỗi. Thư mục " + options.out_dir + " được giữ nguyên.\n"
-                                       : "Build failed: " + std::to_string(diags.error_count()) +
-                                             " errors. " + options.out_dir + " was left as it was.\n");
-    return 1;
-  }
-  if (console.quiet) return 0;
-  if (report.up_to_date)
-    std::cout << (lang == ck::Lang::vi ? "Không có thay đổi nào kể từ lần tạo trước; " + options.out_dir + " vẫn đúng.\n"
-                                       : "Nothing changed since the last build; " + options.out_dir + " is current.\n");
-  else
-    std::cout << ck::build_summary(report, diags, options.out_dir, lang);
-  return 0;
+  return report_build(options.out_dir, ok, diags, report, console);
+}
+
+// Several communes sharing one catalog: the catalog's messages once, then
+// each commune's.
+int run_communes(ck::BuildOptions& options, const std::vector<std::pair<std::string, std::string>>& pairs,
+                 const ck::cli::Common& common) {
+  ck::cli::settle_themes_dir(options, common);
+  ck::Console console = common.console();
+  std::vector<ck::CommuneBuild> communes;
+  for (const auto& [content, out_dir] : pairs) communes.push_back({content, out_dir, {}, {}, false});
+  ck::Diagnostics catalog_diags;
+  ck::build_communes(options, communes, catalog_diags);
+  std::cerr << ck::format_for_console(catalog_diags, console);
+  int status = 0;
+  for (const ck::CommuneBuild& commune : communes)
+    status = std::max(status, report_build(commune.out_dir, commune.ok, commune.diags, commune.report, console));
+  return status;
 }
 
 }  // namespace
@@ -61,8 +85,18 @@ int main(int argc, char** argv) {
   CLI::App* build_cmd = app.add_subcommand("build", "Tạo trang vào thư mục output/ (build the site)");
   ck::cli::add_source_options(build_cmd, build);
   build_cmd->add_option("--out", build.out_dir, "Thư mục kết quả / output folder")->capture_default_str();
+  std::vector<std::pair<std::string, std::string>> communes;
+  build_cmd
+      ->add_option("--commune", communes,
+                   "Nhiều xã dùng chung danh mục: thư mục nội dung và thư mục kết quả của từng xã "
+                   "(lặp lại cho mỗi xã) / several communes sharing the catalog: each one's content "
+                   "and output folders (repeat per commune)")
+      ->type_name("CONTENT OUT")
+      ->excludes(build_cmd->get_option("--out"))
+      ->excludes(build_cmd->get_option("--content"));
 
-  std::vector<ck::cli::Command> commands{{build_cmd, [&] { return run_build(build, common); }}};
+  std::vector<ck::cli::Command> commands{
+      {build_cmd, [&] { return communes.empty() ? run_build(build, common) : run_communes(build, communes, common); }}};
   commands.push_back(ck::cli::add_check(app, common));
   commands.push_back(ck::cli::add_serve(app, common));
   commands.push_back(ck::cli::add_clean(app, common));

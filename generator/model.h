@@ -283,6 +283,12 @@ struct ResultsData {
 };
 
 // What the loader read, before cross-file checks.
+// What a province shares among its communes.
+struct Catalog {
+  std::vector<Domain> domains;
+  std::vector<Procedure> procedures;
+};
+
 struct Sources {
   SiteConfig config;
   std::vector<Domain> domains;

@@ -4,6 +4,7 @@
 # source that must leave the previous output exactly as it was.
 set -u
 congkhai=$(realpath "$1")
+repo=$PWD  # some checks cd away
 source "$(dirname "$0")/tools/checks.sh"
 
 tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
@@ -92,6 +93,24 @@ build_counts_held_back_posts() {
     "$congkhai" build --out "$work/held" --now 2026-11-23T12:00 --drafts --future >"$work/all.txt" &&
     grep -q 'giữ lại 0 bản nháp và 0 tin hẹn giờ' "$work/all.txt"
 }
+# Two communes sharing one catalog, in one run: each output equals its own
+# build, and a message about the shared catalog is printed once, not per
+# commune (the catalog is loaded once).
+communes_share_one_catalog() {
+  local m=$work/communes
+  mkdir -p "$m" && cp -r "$repo/procedures" "$m/procedures" && cp -r "$repo/content" "$m/a" &&
+    cp -r "$repo/content" "$m/b" &&
+    sed -i 's|^base_url: .*|base_url: https://b.example.vn|' "$m/b/site.yaml" &&
+    sed -i '2i typo_field: x' "$m/procedures/ho-tich/dang-ky-khai-sinh.md" &&
+    "$congkhai" --lang en build --procedures "$m/procedures" --themes "$repo/themes" --now 2026-11-23T08:00 \
+      --commune "$m/a" "$m/out-a" --commune "$m/b" "$m/out-b" 2>"$m/messages.txt" >/dev/null &&
+    [ "$(grep -c 'unknown field "typo_field"' "$m/messages.txt")" -eq 1 ] &&
+    for c in a b; do
+      "$congkhai" build --procedures "$m/procedures" --themes "$repo/themes" --content "$m/$c" \
+        --out "$m/single-$c" --now 2026-11-23T08:00 >/dev/null 2>&1 && diff -r "$m/out-$c" "$m/single-$c" || return 1
+    done &&
+    grep -q 'https://b.example.vn' "$m/out-b/sitemap.xml" && ! grep -q 'https://b.example.vn' "$m/out-a/sitemap.xml"
+}
 
 mkdir -p "$work/site" "$work/noop"
 check "--help lists every build option" help_lists_options
@@ -104,4 +123,5 @@ check "a folder congkhai did not write is never replaced" foreign_output_folder_
 check "new post writes a dated file with every field and refuses to overwrite" new_post_creates_a_dated_file_and_never_overwrites
 check "the build says how many posts it held back" build_counts_held_back_posts
 check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
+check "communes sharing a catalog: each equals its own build, catalog messages once" communes_share_one_catalog
 checks_done
