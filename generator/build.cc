@@ -117,7 +117,15 @@ class CatalogLoader {
     if (saving_.valid()) saving_.wait();
   }
 
-  const Catalog& get(const Disk& disk, int threads, Diagnostics& diags) {
+  // A copy of the catalog, or the catalog itself for its last user: a
+  // single commune never holds it twice.
+  Catalog get(const Disk& disk, int threads, Diagnostics& diags, bool last_use) {
+    const Catalog& catalog = load(disk, threads, diags);
+    return last_use ? std::move(*catalog_) : catalog;
+  }
+
+ private:
+  const Catalog& load(const Disk& disk, int threads, Diagnostics& diags) {
     if (catalog_) return *catalog_;
     if (options_.write) cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
@@ -127,7 +135,6 @@ class CatalogLoader {
     return *catalog_;
   }
 
- private:
   const BuildOptions& options_;
   std::string cache_path_;
   std::uint64_t tool_key_;
@@ -146,14 +153,15 @@ struct Shared {
 };
 
 // Stages 1 (the commune's own sources) to 4 for one commune.
-bool build_commune(const Shared& run, const Stamps& stamps, CommuneBuild& commune) {
+bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune) {
   BuildOptions options = run.options;
   options.sources.content = commune.content;
   options.out_dir = commune.out_dir;
   Diagnostics& diags = commune.diags;
   BuildReport& report = commune.report;
-  const Catalog& catalog = run.catalog.get(run.disk, run.threads, run.catalog_diags);
-  Site site = build_model(load_commune(commune.content, catalog, run.disk, diags), run.publish, diags);
+  Site site = build_model(
+      load_commune(commune.content, run.catalog.get(run.disk, run.threads, run.catalog_diags, last), run.disk, diags),
+      run.publish, diags);
   check_qr_codes(site, diags);
   report.posts = site.news.posts.size();
   report.drafts_held = site.news.drafts_held;
@@ -192,13 +200,21 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
   CatalogLoader catalog(options, communes.front().out_dir, stamps.tool());
   Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(), disk, catalog,
              catalog_diags};
-  bool all_ok = true;
-  for (CommuneBuild& commune : communes) {
-    auto start = std::chrono::steady_clock::now();
-    const Stamps commune_stamps = options.write ? stamps.commune(commune.content) : Stamps{};
+  std::vector<Stamps> commune_stamps;
+  std::size_t last = communes.size();  // the last commune to build
+  for (std::size_t i = 0; i < communes.size(); ++i) {
+    CommuneBuild& commune = communes[i];
+    commune_stamps.push_back(options.write ? stamps.commune(commune.content) : Stamps{});
     commune.report.up_to_date =
-        options.write && output_is_current(commune.out_dir, commune_stamps.all, *publish.now);
-    commune.ok = commune.report.up_to_date || build_commune(run, commune_stamps, commune);
+        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, *publish.now);
+    commune.ok = commune.report.up_to_date;
+    if (!commune.ok) last = i;
+  }
+  bool all_ok = true;
+  for (std::size_t i = 0; i < communes.size(); ++i) {
+    auto start = std::chrono::steady_clock::now();
+    CommuneBuild& commune = communes[i];
+    if (!commune.ok) commune.ok = build_commune(run, commune_stamps[i], i == last, commune);
     commune.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     all_ok = all_ok && commune.ok;
   }

@@ -52,7 +52,7 @@ std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string
   Diagnostics messages;
   std::optional<Procedure> procedure;
   if (auto file = read_source(disk, path, messages)) procedure = load_procedure(*file, messages);
-  if (stat) cache->put(path, {*stat, procedure, messages.sorted()});
+  if (stat) cache->put(path, *stat, procedure, messages.sorted());
   diags.absorb(std::move(messages));
   return procedure;
 }

@@ -43,7 +43,7 @@ std::string encode_png(const BilevelImage& image) {
   if (!writer.ok()) return {};
   // PNG grayscale says 1 for white.
   std::vector<png_byte> white(image.black.size());
-  std::transform(image.black.begin(), image.black.end(), white.begin(), [](std::uint8_t b) { return png_byte(~b); });
+  for (std::size_t i = 0; i < white.size(); ++i) white[i] = static_cast<png_byte>(~image.black[i]);
   // libpng reports errors by longjmp; nothing with a destructor is created
   // between here and the writes below.
   if (setjmp(png_jmpbuf(writer.png()))) return {};
@@ -59,8 +59,11 @@ std::string encode_png(const BilevelImage& image) {
   // in a fraction of the time.
   png_set_compression_level(writer.png(), 9);
   png_set_compression_strategy(writer.png(), Z_RLE);
+  png_set_compression_buffer_size(writer.png(), 1 << 16);
   png_write_info(writer.png(), writer.info());
-  for (int y = 0; y < image.height; ++y) png_write_row(writer.png(), &white[std::size_t(y) * image.row_bytes()]);
+  const int repeat = std::max(image.repeat, 1);
+  for (int y = 0; y < image.height; ++y)
+    png_write_row(writer.png(), &white[static_cast<std::size_t>(y / repeat) * image.row_bytes()]);
   png_write_end(writer.png(), writer.info());
   return out;
 }

@@ -136,10 +136,10 @@ void io(IO& a, ProcedureCache::Entry& e) { fields(a, e.stat, e.procedure, e.mess
 
 }  // namespace
 
-ProcedureCache ProcedureCache::parse(std::string_view bytes, std::uint64_t tool_key) {
+ProcedureCache ProcedureCache::parse(std::string bytes, std::uint64_t tool_key) {
   ProcedureCache cache;
-  if (!bytes.starts_with(kMagic)) return cache;
-  cache.buffer_.assign(bytes);
+  if (!std::string_view(bytes).starts_with(kMagic)) return cache;
+  cache.buffer_ = std::move(bytes);
   Reader in(std::string_view(cache.buffer_).substr(kMagic.size()));
   std::uint64_t key = 0, count = 0;
   in.number(key);
@@ -151,30 +151,39 @@ ProcedureCache ProcedureCache::parse(std::string_view bytes, std::uint64_t tool_
     io(in, path);
     const char* start = in.position();
     io(in, slot.entry);
-    slot.bytes = std::string_view(start, static_cast<std::size_t>(in.position() - start));
+    slot.stored = std::string_view(start, static_cast<std::size_t>(in.position() - start));
     cache.slots_.emplace(std::move(path), std::move(slot));
   }
   if (!in.ok() || !in.done()) return ProcedureCache();
   return cache;
 }
 
-std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
-  Writer out;
-  out.bytes = kMagic;
+// Calls sink(bytes) for each piece of the file, entries sorted by path so
+// the same cache gives the same bytes.
+template <typename Sink>
+void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) const {
+  Writer header;
+  header.bytes = kMagic;
   std::uint64_t count = slots_.size();
-  out.number(tool_key);
-  out.number(count);
-  std::vector<const std::pair<const std::string, Slot>*> sorted;  // the same bytes for the same cache
+  header.number(tool_key);
+  header.number(count);
+  sink(header.bytes);
+  std::vector<const std::pair<const std::string, Slot>*> sorted;
   for (const auto& entry : slots_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : sorted) {
-    const Slot& slot = entry->second;
+    Writer path;
     std::string p = entry->first;
-    io(out, p);
-    if (!slot.bytes.empty()) out.bytes += slot.bytes;
-    else io(out, const_cast<Entry&>(slot.entry));  // Writer only reads it
+    io(path, p);
+    sink(path.bytes);
+    sink(entry->second.bytes());
   }
-  return out.bytes;
+}
+
+std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
+  std::string out;
+  write_to([&out](std::string_view piece) { out += piece; }, tool_key);
+  return out;
 }
 
 ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t tool_key) {
@@ -183,15 +192,16 @@ ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t 
   std::string bytes(static_cast<std::size_t>(in.tellg()), '\0');
   in.seekg(0);
   if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return {};
-  return parse(bytes, tool_key);
+  return parse(std::move(bytes), tool_key);
 }
 
 bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) const {
   const std::string fresh = path + ".new";
   {
     std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
-    const std::string bytes = serialize(tool_key);
-    if (!out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())).flush()) return false;
+    write_to([&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); },
+             tool_key);
+    if (!out.flush()) return false;
   }
   return std::rename(fresh.c_str(), path.c_str()) == 0;
 }
@@ -199,15 +209,19 @@ bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key)
 std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, const FileStat& stat) {
   std::lock_guard lock(*mutex_);
   auto it = slots_.find(path);
-  if (it == slots_.end() || it->second.used || it->second.bytes.empty() || !(it->second.entry.stat == stat))
+  if (it == slots_.end() || it->second.used || it->second.stored.empty() || !(it->second.entry.stat == stat))
     return std::nullopt;
   it->second.used = true;
   return std::move(it->second.entry);
 }
 
-void ProcedureCache::put(const std::string& path, Entry entry) {
+void ProcedureCache::put(const std::string& path, const FileStat& stat, const std::optional<Procedure>& procedure,
+                         const std::vector<Diagnostic>& messages) {
+  Writer out;  // Writer only reads what it is given
+  FileStat s = stat;
+  fields(out, s, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
   std::lock_guard lock(*mutex_);
-  slots_[path] = Slot{std::move(entry), {}, true};
+  slots_[path] = Slot{{}, {}, std::move(out.bytes), true};
   changed_ = true;
 }
 

@@ -31,7 +31,7 @@ class ProcedureCache {
   ProcedureCache() = default;
   // The cache in `bytes`, or an empty one when they were written by another
   // executable (`tool_key`) or are damaged.
-  static ProcedureCache parse(std::string_view bytes, std::uint64_t tool_key);
+  static ProcedureCache parse(std::string bytes, std::uint64_t tool_key);
   std::string serialize(std::uint64_t tool_key) const;
 
   // The cache file at `path`, or an empty cache; writes it (atomically).
@@ -41,8 +41,10 @@ class ProcedureCache {
   // The entry for `path` if the file still has this stat, moved out: each
   // file is taken once per build. Thread-safe.
   std::optional<Entry> take(const std::string& path, const FileStat& stat);
-  // Records what loading `path` gave. Thread-safe.
-  void put(const std::string& path, Entry entry);
+  // Records what loading `path` gave, encoded at once: the cache never
+  // holds a second copy of the catalog. Thread-safe.
+  void put(const std::string& path, const FileStat& stat, const std::optional<Procedure>& procedure,
+           const std::vector<Diagnostic>& messages);
   // Forgets files that were not taken or put since the cache was read.
   void forget_unused();
   bool changed() const { return changed_; }
@@ -53,10 +55,14 @@ class ProcedureCache {
   // An entry read from the file keeps its bytes there, so writing the cache
   // again copies them instead of encoding the entry anew.
   struct Slot {
-    Entry entry;
-    std::string_view bytes;  // into buffer_; empty for an entry put in this build
+    Entry entry;              // decoded, until taken; empty for an entry put in this build
+    std::string_view stored;  // the entry's bytes in buffer_, when read from the file
+    std::string encoded;      // the entry's bytes, when put in this build
     bool used = false;
+    std::string_view bytes() const { return encoded.empty() ? stored : std::string_view(encoded); }
   };
+  template <typename Sink>
+  void write_to(Sink&& sink, std::uint64_t tool_key) const;
   std::string buffer_;
   std::unordered_map<std::string, Slot> slots_;
   bool changed_ = false;

@@ -33,13 +33,12 @@ std::string qr_png(const QrMatrix& matrix, int min_width, double width_cm) {
   const int scale = (min_width + matrix.size() - 1) / matrix.size();
   BilevelImage image;
   image.width = image.height = matrix.size() * scale;
-  image.black.resize(image.height * image.row_bytes());
-  for (int my = 0; my < matrix.size(); ++my) {
-    std::uint8_t* first = &image.black[static_cast<std::size_t>(my) * scale * image.row_bytes()];
-    for (int x = 0; x < image.width; ++x)
-      if (matrix.dark(x / scale, my)) first[x / 8] |= 0x80 >> (x % 8);
-    for (int copy = 1; copy < scale; ++copy) std::copy_n(first, image.row_bytes(), first + copy * image.row_bytes());
-  }
+  image.repeat = scale;  // one stored row per row of modules
+  image.black.resize(matrix.size() * image.row_bytes());
+  matrix.for_each_dark_run([&](int mx, int my, int length) {
+    std::uint8_t* row = &image.black[static_cast<std::size_t>(my) * image.row_bytes()];
+    for (int x = mx * scale; x < (mx + length) * scale; ++x) row[x / 8] |= 0x80 >> (x % 8);
+  });
   image.dots_per_meter = static_cast<int>(std::lround(image.width / (width_cm / 100.0)));
   return encode_png(image);
 }

@@ -44,8 +44,8 @@ Procedure full_procedure() {
 TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
   ProcedureCache cache;
   Diagnostic warning{Severity::warning, {"a.md", 8, 3}, {"cảnh báo", "warning"}, {"gợi ý", "hint"}};
-  cache.put("a.md", {{10, 20, 30}, full_procedure(), {warning}});
-  cache.put("broken.md", {{1, 2, 3}, std::nullopt, {}});
+  cache.put("a.md", {10, 20, 30}, full_procedure(), {warning});
+  cache.put("broken.md", {1, 2, 3}, std::nullopt, {});
   ProcedureCache again = ProcedureCache::parse(cache.serialize(7), 7);
   ASSERT_EQ(again.size(), 2u);
   auto entry = again.take("a.md", {10, 20, 30});
@@ -62,7 +62,7 @@ TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
 
 TEST(ProcedureCacheTest, AChangedFileOrAnotherExecutableMissesTheCache) {
   ProcedureCache cache;
-  cache.put("a.md", {{10, 20, 30}, full_procedure(), {}});
+  cache.put("a.md", {10, 20, 30}, full_procedure(), {});
   const std::string bytes = cache.serialize(7);
   EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", {10, 21, 30})) << "new modification time";
   EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", {11, 20, 30})) << "new size";
@@ -72,7 +72,7 @@ TEST(ProcedureCacheTest, AChangedFileOrAnotherExecutableMissesTheCache) {
 
 TEST(ProcedureCacheTest, DamagedBytesGiveAnEmptyCache) {
   ProcedureCache cache;
-  cache.put("a.md", {{10, 20, 30}, full_procedure(), {}});
+  cache.put("a.md", {10, 20, 30}, full_procedure(), {});
   const std::string bytes = cache.serialize(7);
   for (std::size_t cut : {std::size_t{0}, std::size_t{30}, bytes.size() / 2, bytes.size() - 1})
     EXPECT_EQ(ProcedureCache::parse(bytes.substr(0, cut), 7).size(), 0u) << "cut at " << cut;
