@@ -88,7 +88,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   shape.add(keys.inputs);
   for (const Post& post : site.news.posts) shape.add(post.source.file);  // which are published
   for (const Procedure& p : site.procedures) {
-    shape.add(p.code).add(p.slug).add(p.name).add(p.domain);
+    shape.add(p.code).add(p.slug).add(p.domain);  // the paths links resolve against
     lists.add(p.fields_hash);
   }
   shape_key_ = shape.value();
@@ -102,7 +102,11 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
 }
 
 std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
-  return Fingerprint().add(shape_key_).add(p.source_hash).value();
+  Fingerprint key;
+  key.add(shape_key_).add(p.source_hash);
+  for (const std::string& code : p.related)  // the page names them
+    if (const Procedure* other = site_.find_procedure(code)) key.add(other->name);
+  return key.value();
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {

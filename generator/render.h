@@ -57,8 +57,8 @@ class RenderContext {
   const std::string& text(const std::string& key) const { return theme_.string(key); }
 
   // Job keys. A page about one procedure shows its own file and, of the
-  // others, only what the catalog's shape holds (codes, slugs, names,
-  // domains); lists show only front matter.
+  // others, the names of its related procedures and the paths that links
+  // resolve against (codes, slugs, domains); lists show only front matter.
   const InputKeys& input_keys() const { return keys_; }
   std::uint64_t lists_key() const { return lists_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;
