@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the same synthetic site with congkhai and with Hugo in one run, on
 # tmpfs, and reports medians of wall time (hyperfine) and peak memory
-# (/usr/bin/time), with the ratios. The machine may be shared: only compare
-# numbers taken in the same run.
+# (/usr/bin/time), with the ratios. Then, for congkhai alone: a rebuild with
+# nothing changed, a rebuild after editing one procedure's steps and after
+# renaming one, and two communes sharing the catalog in one run against two
+# separate builds. The machine may be shared: only compare numbers taken in
+# the same run.
 #
-# usage: bench/run.sh [N ...]      (default: 1000 10000)
+# usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 congkhai="$repo/build/congkhai"
@@ -13,21 +16,28 @@ root=$(mktemp -d /dev/shm/congkhai-bench.XXXXXX)
 trap 'rm -rf "$root"' EXIT
 [ -x "$congkhai" ] || { echo "build congkhai first (cmake --build build)"; exit 1; }
 
-median_peak_kb() {  # median of `runs` peak resident sizes of a command
+median_peak_kb() {  # median of `runs` peak resident sizes of a command, after a preparing one
   for _ in $(seq "$runs"); do
     eval "$2" >/dev/null 2>&1
     /usr/bin/time -f %M bash -c "$1" 2>&1 >/dev/null | tail -1
   done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
-printf '%-8s %-10s %12s %12s\n' procs tool "median (s)" "peak (MB)"
+median() {  # median wall time in seconds of a hyperfine JSON export
+  python3 -c 'import json, sys; print("%.3f" % json.load(open(sys.argv[1]))["results"][0]["median"])' "$1"
+}
+
+printf '%-8s %-22s %12s %12s\n' procs what "median (s)" "peak (MB)"
 for n in "${@:-1000 10000}"; do
   site="$root/site-$n"
   python3 "$repo/bench/gen_site.py" "$n" "$site"
-  ck_cmd="cd $site/congkhai && $congkhai build --themes $repo/themes --out $root/ck-$n"
+  out="$root/ck-$n"
+  ck="$congkhai build --quiet --themes $repo/themes --out $out"
+  ck_cmd="cd $site/congkhai && $ck"
   hugo_cmd="cd $site/hugo && hugo --quiet --destination $root/hugo-$n"
-  ck_clean="rm -rf $root/ck-$n"
-  hugo_clean="rm -rf $root/hugo-$n"
+  # A clean build: no output, no state and no cache from an earlier build.
+  ck_clean="rm -rf $out $root/.ck-$n.*"
+  hugo_clean="rm -rf $root/hugo-$n $site/hugo/resources"
   hyperfine --runs "$runs" --warmup 1 --export-json "$root/t-$n.json" \
     --command-name congkhai --prepare "$ck_clean" "$ck_cmd" \
     --command-name hugo --prepare "$hugo_clean" "$hugo_cmd" >/dev/null
@@ -38,8 +48,35 @@ import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 n, ck_mem, hugo_mem = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 ck, hugo = results["congkhai"]["median"], results["hugo"]["median"]
-print(f"{n:<8} {'congkhai':<10} {ck:12.3f} {ck_mem / 1024:12.1f}")
-print(f"{n:<8} {'hugo':<10} {hugo:12.3f} {hugo_mem / 1024:12.1f}")
-print(f"{n:<8} {'ratio':<10} {hugo / ck:11.2f}x {hugo_mem / ck_mem:11.2f}x   (hugo / congkhai; per page {ck / int(n) * 1e3:.3f} ms)")
+print(f"{n:<8} {'congkhai, clean':<22} {ck:12.3f} {ck_mem / 1024:12.1f}")
+print(f"{n:<8} {'hugo, clean':<22} {hugo:12.3f} {hugo_mem / 1024:12.1f}")
+print(f"{n:<8} {'ratio hugo/congkhai':<22} {hugo / ck:11.2f}x {hugo_mem / ck_mem:11.2f}x   (congkhai per procedure {ck / int(n) * 1e3:.3f} ms)")
 PY
+
+  # Rebuilds of the output the clean build left.
+  eval "$ck_clean" && eval "$ck_cmd"
+  page="$site/congkhai/procedures/linh-vuc-1/thu-tuc-14.md"
+  cp "$page" "$root/page.md"
+  hyperfine --runs "$runs" --export-json "$root/noop.json" "$ck_cmd" >/dev/null
+  # Each run edits the steps (appends a sentence) or the name, then rebuilds.
+  hyperfine --runs "$runs" --export-json "$root/body.json" \
+    --prepare "echo 'Thêm một câu.' >> $page" "$ck_cmd" >/dev/null
+  hyperfine --runs "$runs" --export-json "$root/name.json" \
+    --prepare "sed -i 's/^name: \\(.*\\)\$/name: \\1 x/' $page" "$ck_cmd" >/dev/null
+  cp "$root/page.md" "$page"
+  printf '%-8s %-22s %12s\n' "$n" "rebuild, no change" "$(median "$root/noop.json")"
+  printf '%-8s %-22s %12s\n' "$n" "rebuild, steps edited" "$(median "$root/body.json")"
+  printf '%-8s %-22s %12s\n' "$n" "rebuild, name edited" "$(median "$root/name.json")"
+
+  # Two communes sharing the catalog: one run against two separate runs.
+  cp -r "$site/congkhai/content" "$site/congkhai/content-b"
+  two="rm -rf $root/m-* $root/.m-*"
+  hyperfine --runs "$runs" --export-json "$root/two.json" --prepare "$two" \
+    "cd $site/congkhai && $congkhai build --quiet --themes $repo/themes --commune content $root/m-a --commune content-b $root/m-b" \
+    >/dev/null
+  hyperfine --runs "$runs" --export-json "$root/apart.json" --prepare "$two" \
+    "cd $site/congkhai && $congkhai build --quiet --themes $repo/themes --out $root/m-a && $congkhai build --quiet --themes $repo/themes --content content-b --out $root/m-b" \
+    >/dev/null
+  printf '%-8s %-22s %12s\n' "$n" "2 communes, one run" "$(median "$root/two.json")"
+  printf '%-8s %-22s %12s\n' "$n" "2 communes, two runs" "$(median "$root/apart.json")"
 done

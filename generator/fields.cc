@@ -1,9 +1,12 @@
 #include "fields.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <charconv>
+#include <map>
+#include <sstream>
 
 namespace ck {
 
@@ -26,6 +29,82 @@ SourcePos at_mark(const SourcePos& origin, int line, int column) {
 }
 
 SourcePos at_node(const SourcePos& origin, const YamlNode& node) { return at_mark(origin, node.line, node.column); }
+
+// Builds the tree straight from the parser's events: yaml-cpp's own node
+// graph costs more to build than the parse itself. The events are those
+// YAML::Load builds its nodes from, so the trees are the same (the fuzzer
+// checks this against parse_yaml_with_nodes).
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  YamlNode root() { return std::move(root_); }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(leaf(YamlNode::Kind::null, mark), anchor); }
+  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    add(it == anchors_.end() ? YamlNode() : it->second, 0);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
+    YamlNode node = leaf(YamlNode::Kind::scalar, mark);
+    node.scalar = value;
+    add(std::move(node), anchor);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open_.push_back({leaf(YamlNode::Kind::sequence, mark), anchor});
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open_.push_back({leaf(YamlNode::Kind::map, mark), anchor});
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Open {
+    YamlNode node;
+    YAML::anchor_t anchor;
+    std::optional<YamlNode> key;  // a map's key, waiting for its value
+  };
+
+  static YamlNode leaf(YamlNode::Kind kind, const YAML::Mark& mark) {
+    YamlNode node;
+    node.kind = kind;
+    node.line = mark.line;
+    node.column = mark.column;
+    return node;
+  }
+
+  void close() {
+    Open done = std::move(open_.back());
+    open_.pop_back();
+    add(std::move(done.node), done.anchor);
+  }
+
+  void add(YamlNode node, YAML::anchor_t anchor) {
+    if (anchor) anchors_[anchor] = node;
+    if (open_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Open& parent = open_.back();
+    if (parent.node.kind == YamlNode::Kind::sequence) {
+      parent.node.items.push_back(std::move(node));
+    } else if (!parent.key) {
+      parent.key = std::move(node);
+    } else {
+      const YamlNode& key = *parent.key;
+      parent.node.entries.push_back({key.kind == YamlNode::Kind::scalar ? key.scalar : std::string(), key.line,
+                                     key.column, std::move(node)});
+      parent.key.reset();
+    }
+  }
+
+  YamlNode root_;
+  std::vector<Open> open_;
+  std::map<YAML::anchor_t, YamlNode> anchors_;
+};
 
 YamlNode to_tree(const YAML::Node& yaml) {
   YamlNode node;
@@ -89,16 +168,31 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-YamlParse parse_yaml(std::string_view yaml) {
+template <typename Parse>
+YamlParse parse_catching(Parse&& parse) {
   YamlParse parsed;
   try {
-    parsed.root = std::make_shared<const YamlNode>(to_tree(YAML::Load(std::string(yaml))));
+    parsed.root = std::make_shared<const YamlNode>(parse());
   } catch (const YAML::Exception& e) {
     parsed.error = e.msg;
     parsed.error_line = e.mark.line;
     parsed.error_column = e.mark.column;
   }
   return parsed;
+}
+
+YamlParse parse_yaml(std::string_view yaml) {
+  return parse_catching([yaml] {
+    std::istringstream in{std::string(yaml)};
+    YAML::Parser parser(in);
+    TreeBuilder builder;
+    parser.HandleNextDocument(builder);  // only the first document, as YAML::Load
+    return builder.root();
+  });
+}
+
+YamlParse parse_yaml_with_nodes(std::string_view yaml) {
+  return parse_catching([yaml] { return to_tree(YAML::Load(std::string(yaml))); });
 }
 
 Fields::Fields(std::shared_ptr<const YamlNode> root, const YamlNode* node, SourcePos origin, Diagnostics* diags)

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "fields.h"
 #include "load.h"
 #include "model.h"
 #include "slug.h"
@@ -23,10 +24,19 @@ void check_places(const ck::Diagnostics& diags) {
   }
 }
 
+// The tree built from parser events equals the one from yaml-cpp's nodes.
+void check_yaml_tree(const std::string& yaml) {
+  ck::YamlParse events = ck::parse_yaml(yaml), nodes = ck::parse_yaml_with_nodes(yaml);
+  require(!events.root == !nodes.root);
+  if (events.root) require(*events.root == *nodes.root);
+  else require(events.error == nodes.error && events.error_line == nodes.error_line);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   ck::SourceFile file{"fuzz.md", std::string(reinterpret_cast<const char*>(data), size)};
+  check_yaml_tree(file.text);
   ck::Diagnostics diags;
   if (!ck::prepare_source_text(file, diags)) return 0;
   ck::Sources sources;

@@ -7,6 +7,38 @@
 namespace ck {
 namespace {
 
+bool same_parse(const YamlParse& a, const YamlParse& b) {
+  if (!a.root || !b.root) return !a.root && !b.root && a.error == b.error && a.error_line == b.error_line &&
+                                 a.error_column == b.error_column;
+  return *a.root == *b.root;
+}
+
+// The tree built from parser events must be the one YAML::Load's nodes give,
+// marks included, for everything editors write and for YAML's odd corners.
+TEST(YamlTree, EventsGiveTheSameTreeAsYamlCppNodes) {
+  const char* documents[] = {
+      "",
+      "---\n",
+      "# only a comment\n",
+      "code: \"1.001193\"\nname: Đăng ký khai sinh\napplicants:\n  - Cha\n  - Mẹ\n",
+      "channels:\n  - channel: truc-tiep\n    fee: Miễn phí\n  - {channel: truc-tuyen, fee: ~}\n",
+      "keywords: [a, b, [c, d], {e: f}]\nempty:\nnull_key: null\n~: tilde key\n",
+      "dup: 1\ndup: 2\n",
+      "base: &b {x: 1, y: [2, 3]}\ncopy: *b\nlist: &l [1]\nagain: *l\n",
+      "text: |\n  line one\n  line two\nfolded: >\n  a\n  b\n",
+      "? [complex, key]\n: value\n",
+      "quoted: 'it''s'\nescaped: \"a\\tb\"\ntagged: !!str 12\n",
+      "first: 1\n---\nsecond: 2\n",
+      "- a list\n- at the top\n",
+      "plain scalar at the top\n",
+      "bad: [unclosed\n",
+      "key: value\n  wrongly: indented\n",
+      "a: b: c\n",
+  };
+  for (const char* yaml : documents)
+    EXPECT_TRUE(same_parse(parse_yaml(yaml), parse_yaml_with_nodes(yaml))) << yaml;
+}
+
 TEST(FrontMatter, SplitsYamlAndBodyWithLineNumbers) {
   Diagnostics diags;
   SourceFile file{"p.md", "---\nname: A\ncode: 1\n---\nBody line\n"};
