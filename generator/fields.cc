@@ -30,20 +30,50 @@ SourcePos at_mark(const SourcePos& origin, int line, int column) {
 
 SourcePos at_node(const SourcePos& origin, const YamlNode& node) { return at_mark(origin, node.line, node.column); }
 
+// An alias is a copy of what it names, so nested aliases can make a short
+// document expand without end ("billion laughs"). A document may hold this
+// many values per byte of text, and no more.
+constexpr std::size_t kValuesPerByte = 16;
+constexpr std::size_t kMinValues = 4096;
+
+// Thrown where the budget runs out.
+struct ExpandedTooFar {
+  int line;
+  int column;
+};
+
+class ValueBudget {
+ public:
+  explicit ValueBudget(std::size_t text_size) : left_(std::max(kMinValues, text_size * kValuesPerByte)) {}
+  void spend(std::size_t values, int line, int column) {
+    if (values > left_) throw ExpandedTooFar{line, column};
+    left_ -= values;
+  }
+
+ private:
+  std::size_t left_;
+};
+
 // Builds the tree straight from the parser's events: yaml-cpp's own node
 // graph costs more to build than the parse itself. The events are those
 // YAML::Load builds its nodes from, so the trees are the same (the fuzzer
 // checks this against parse_yaml_with_nodes).
 class TreeBuilder final : public YAML::EventHandler {
  public:
+  explicit TreeBuilder(std::size_t text_size) : budget_(text_size) {}
   YamlNode root() { return std::move(root_); }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { add(leaf(YamlNode::Kind::null, mark), anchor); }
-  void OnAlias(const YAML::Mark&, YAML::anchor_t anchor) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    add(leaf(YamlNode::Kind::null, mark), anchor);
+  }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
-    add(it == anchors_.end() ? YamlNode() : it->second, 0);
+    if (it == anchors_.end()) return add(leaf(YamlNode::Kind::null, mark), 0);
+    const auto& [node, values] = it->second;
+    budget_.spend(values, mark.line, mark.column);
+    attach(node, values, 0);
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, const std::string& value) override {
     YamlNode node = leaf(YamlNode::Kind::scalar, mark);
@@ -52,12 +82,12 @@ class TreeBuilder final : public YAML::EventHandler {
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                        YAML::EmitterStyle::value) override {
-    open_.push_back({leaf(YamlNode::Kind::sequence, mark), anchor});
+    open(leaf(YamlNode::Kind::sequence, mark), anchor);
   }
   void OnSequenceEnd() override { close(); }
   void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                   YAML::EmitterStyle::value) override {
-    open_.push_back({leaf(YamlNode::Kind::map, mark), anchor});
+    open(leaf(YamlNode::Kind::map, mark), anchor);
   }
   void OnMapEnd() override { close(); }
 
@@ -65,6 +95,7 @@ class TreeBuilder final : public YAML::EventHandler {
   struct Open {
     YamlNode node;
     YAML::anchor_t anchor;
+    std::size_t values = 1;       // in the node, counting what aliases copied and complex keys
     std::optional<YamlNode> key;  // a map's key, waiting for its value
   };
 
@@ -76,19 +107,30 @@ class TreeBuilder final : public YAML::EventHandler {
     return node;
   }
 
+  void open(YamlNode node, YAML::anchor_t anchor) {
+    budget_.spend(1, node.line, node.column);
+    open_.push_back({std::move(node), anchor});
+  }
+
   void close() {
     Open done = std::move(open_.back());
     open_.pop_back();
-    add(std::move(done.node), done.anchor);
+    attach(std::move(done.node), done.values, done.anchor);
   }
 
-  void add(YamlNode node, YAML::anchor_t anchor) {
-    if (anchor) anchors_[anchor] = node;
+  void add(YamlNode leaf, YAML::anchor_t anchor) {
+    budget_.spend(1, leaf.line, leaf.column);
+    attach(std::move(leaf), 1, anchor);
+  }
+
+  void attach(YamlNode node, std::size_t values, YAML::anchor_t anchor) {
+    if (anchor) anchors_[anchor] = {node, values};
     if (open_.empty()) {
       root_ = std::move(node);
       return;
     }
     Open& parent = open_.back();
+    parent.values += values;
     if (parent.node.kind == YamlNode::Kind::sequence) {
       parent.node.items.push_back(std::move(node));
     } else if (!parent.key) {
@@ -103,10 +145,12 @@ class TreeBuilder final : public YAML::EventHandler {
 
   YamlNode root_;
   std::vector<Open> open_;
-  std::map<YAML::anchor_t, YamlNode> anchors_;
+  std::map<YAML::anchor_t, std::pair<YamlNode, std::size_t>> anchors_;  // with its size in values
+  ValueBudget budget_;
 };
 
-YamlNode to_tree(const YAML::Node& yaml) {
+YamlNode to_tree(const YAML::Node& yaml, ValueBudget& budget) {
+  budget.spend(1, yaml.Mark().line, yaml.Mark().column);
   YamlNode node;
   node.line = yaml.Mark().line;
   node.column = yaml.Mark().column;
@@ -117,14 +161,15 @@ YamlNode to_tree(const YAML::Node& yaml) {
       break;
     case YAML::NodeType::Sequence:
       node.kind = YamlNode::Kind::sequence;
-      for (const YAML::Node& item : yaml) node.items.push_back(to_tree(item));
+      for (const YAML::Node& item : yaml) node.items.push_back(to_tree(item, budget));
       break;
     case YAML::NodeType::Map:
       node.kind = YamlNode::Kind::map;
       for (const auto& entry : yaml) {
         const YAML::Node& key = entry.first;
+        to_tree(key, budget);  // counted as the events count it
         node.entries.push_back({key.IsScalar() ? key.Scalar() : std::string(), key.Mark().line, key.Mark().column,
-                                to_tree(entry.second)});
+                                to_tree(entry.second, budget)});
       }
       break;
     default:
@@ -177,6 +222,10 @@ YamlParse parse_catching(Parse&& parse) {
     parsed.error = e.msg;
     parsed.error_line = e.mark.line;
     parsed.error_column = e.mark.column;
+  } catch (const ExpandedTooFar& e) {
+    parsed.too_large = true;
+    parsed.error_line = e.line;
+    parsed.error_column = e.column;
   }
   return parsed;
 }
@@ -185,14 +234,17 @@ YamlParse parse_yaml(std::string_view yaml) {
   return parse_catching([yaml] {
     std::istringstream in{std::string(yaml)};
     YAML::Parser parser(in);
-    TreeBuilder builder;
+    TreeBuilder builder(yaml.size());
     parser.HandleNextDocument(builder);  // only the first document, as YAML::Load
     return builder.root();
   });
 }
 
 YamlParse parse_yaml_with_nodes(std::string_view yaml) {
-  return parse_catching([yaml] { return to_tree(YAML::Load(std::string(yaml))); });
+  return parse_catching([yaml] {
+    ValueBudget budget(yaml.size());
+    return to_tree(YAML::Load(std::string(yaml)), budget);
+  });
 }
 
 Fields::Fields(std::shared_ptr<const YamlNode> root, const YamlNode* node, SourcePos origin, Diagnostics* diags)
@@ -203,6 +255,14 @@ std::optional<Fields> Fields::parse(std::string_view yaml, const SourcePos& orig
 }
 
 std::optional<Fields> Fields::from(const YamlParse& parsed, const SourcePos& origin, Diagnostics& diags) {
+  if (parsed.too_large) {
+    diags.error(at_mark(origin, parsed.error_line, parsed.error_column),
+                {"YAML quá lớn: các bí danh (*tên) lặp lại văn bản quá nhiều lần",
+                 "YAML too large: aliases (*name) repeat the text too many times"},
+                {"viết thẳng các giá trị thay vì dùng &tên và *tên lồng nhau",
+                 "write the values out instead of nesting &name and *name"});
+    return std::nullopt;
+  }
   if (!parsed.root) {
     diags.error(at_mark(origin, parsed.error_line, parsed.error_column),
                 {"YAML không hợp lệ: " + parsed.error, "invalid YAML: " + parsed.error},

@@ -46,6 +46,7 @@ struct YamlNode::Entry {
 // the parse (its place in the parsed text, 0-based).
 struct YamlParse {
   std::shared_ptr<const YamlNode> root;
+  bool too_large = false;  // aliases would repeat the document beyond reason
   std::string error;
   int error_line = -1;
   int error_column = -1;

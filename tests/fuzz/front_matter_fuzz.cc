@@ -25,8 +25,14 @@ void check_places(const ck::Diagnostics& diags) {
 }
 
 // The tree built from parser events equals the one from yaml-cpp's nodes.
+// Aliases that expand too far stop the events early, where yaml-cpp parses
+// the whole text first: that side may find a syntax error instead.
 void check_yaml_tree(const std::string& yaml) {
   ck::YamlParse events = ck::parse_yaml(yaml), nodes = ck::parse_yaml_with_nodes(yaml);
+  if (events.too_large || nodes.too_large) {
+    require(!events.root && !nodes.root);
+    return;
+  }
   require(!events.root == !nodes.root);
   if (events.root) require(*events.root == *nodes.root);
   else require(events.error == nodes.error && events.error_line == nodes.error_line);

@@ -39,6 +39,25 @@ TEST(YamlTree, EventsGiveTheSameTreeAsYamlCppNodes) {
     EXPECT_TRUE(same_parse(parse_yaml(yaml), parse_yaml_with_nodes(yaml))) << yaml;
 }
 
+// Regression: copying aliases made "billion laughs" (each line ten aliases
+// of the one before) expand until the machine ran out of memory.
+TEST(YamlTree, AliasesThatExpandTooFarAreRefused) {
+  std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char name = 'b'; name <= 'i'; ++name)
+    yaml += std::string(1, name) + ": &" + name + " [" + std::string("*") + char(name - 1) + ", *" + char(name - 1) +
+            ", *" + char(name - 1) + ", *" + char(name - 1) + ", *" + char(name - 1) + ", *" + char(name - 1) + "]\n";
+  for (const YamlParse& parsed : {parse_yaml(yaml), parse_yaml_with_nodes(yaml)}) {
+    EXPECT_FALSE(parsed.root);
+    EXPECT_TRUE(parsed.too_large);
+  }
+  Diagnostics diags;
+  EXPECT_FALSE(Fields::parse(yaml, {"a.md", 2, 1}, diags));
+  ASSERT_EQ(diags.error_count(), 1);
+  EXPECT_NE(format_all(diags, Lang::en).find("aliases (*name) repeat the text"), std::string::npos);
+  // A few aliases are fine.
+  EXPECT_TRUE(parse_yaml("a: &a [x, y]\nb: [*a, *a, *a]\n").root);
+}
+
 TEST(FrontMatter, SplitsYamlAndBodyWithLineNumbers) {
   Diagnostics diags;
   SourceFile file{"p.md", "---\nname: A\ncode: 1\n---\nBody line\n"};
