@@ -98,7 +98,7 @@ std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>&
   return h.value();
 }
 
-std::optional<BuildState> parse_state(std::string_view text) {
+std::optional<BuildState> parse_state(std::string_view text, bool files) {
   if (!text.starts_with(kStateHeader)) return std::nullopt;
   text.remove_prefix(kStateHeader.size());
   BuildState state;
@@ -113,6 +113,7 @@ std::optional<BuildState> parse_state(std::string_view text) {
       if (!line.number(state.inputs) || !line.number(state.output) || !line.number(expires)) return std::nullopt;
       state.expires = static_cast<long long>(expires);
       has_stamps = true;
+      if (!files) break;
       continue;
     }
     OutputRecord record;

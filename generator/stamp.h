@@ -40,8 +40,9 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
 std::uint64_t stamp_tree(const std::string& dir);
 std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>& files);
 
-// The text of the state file.
-std::optional<BuildState> parse_state(std::string_view text);
+// The text of the state file; without `files`, only the stamps are read
+// (they come first), for the quick no-op check.
+std::optional<BuildState> parse_state(std::string_view text, bool files = true);
 std::string format_state(const BuildState& state);
 
 }  // namespace ck

@@ -20,6 +20,9 @@ bool is_plainly_nfc(std::string_view text);  // no change under NFC, by a quick 
 // NFC, strip tone and vowel marks, case-fold, and map đ/Đ to d (đ is a
 // letter of its own and survives mark stripping). "ĐĂNG KÝ" -> "dang ky".
 std::string fold_diacritics(std::string_view text);
+// The same through utf8proc for the whole text: slower, and obviously right.
+// fold_diacritics must always agree with it (the Folding tests check).
+std::string fold_diacritics_with_utf8proc(std::string_view text);
 
 // Number of code points, for column numbers an editor can count.
 std::size_t count_code_points(std::string_view text);

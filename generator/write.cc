@@ -52,6 +52,14 @@ std::optional<BuildState> read_state(const std::string& out_dir) {
   return text ? parse_state(*text) : std::nullopt;
 }
 
+// The stamps alone: the first two lines of the state file.
+std::optional<BuildState> read_state_stamps(const std::string& out_dir) {
+  std::ifstream in(state_path(out_dir), std::ios::binary);
+  std::string header, stamps;
+  if (!std::getline(in, header) || !std::getline(in, stamps)) return std::nullopt;
+  return parse_state(header + "\n" + stamps + "\n", false);
+}
+
 // Removes `dir` and then its parents while they are empty, up to `root`.
 void remove_empty_dirs(fs::path dir, const fs::path& root) {
   std::error_code ec;
@@ -253,7 +261,7 @@ std::string output_cache_path(const std::string& out_dir) { return sibling_path(
 
 bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now) {
   while (out_dir.size() > 1 && out_dir.ends_with("/")) out_dir.pop_back();
-  auto state = read_state(out_dir);
+  auto state = read_state_stamps(out_dir);
   return state && state->inputs == inputs_stamp && (!state->expires || now < state->expires) &&
          state->output == stamp_tree(out_dir);
 }
