@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
+#include <set>
 #include <iostream>
 
 #include "build.h"
@@ -48,12 +50,29 @@ int run_build(ck::BuildOptions& options, const ck::cli::Common& common) {
   return report_build(options.out_dir, ok, diags, report, console);
 }
 
+// Two communes writing into one folder would replace each other's site.
+bool distinct_outputs(const std::vector<std::pair<std::string, std::string>>& pairs, const ck::Console& console) {
+  std::set<std::filesystem::path> outputs;
+  for (const auto& pair : pairs) {
+    std::string out = pair.second;
+    while (out.size() > 1 && out.ends_with("/")) out.pop_back();
+    if (outputs.insert(std::filesystem::weakly_canonical(out)).second) continue;
+    std::cerr << (console.lang == ck::Lang::vi
+                      ? "congkhai: lỗi: hai xã cùng ghi vào " + pair.second + "; mỗi xã cần thư mục kết quả riêng.\n"
+                      : "congkhai: error: two communes write to " + pair.second +
+                            "; each commune needs its own output folder.\n");
+    return false;
+  }
+  return true;
+}
+
 // Several communes sharing one catalog: the catalog's messages once, then
 // each commune's.
 int run_communes(ck::BuildOptions& options, const std::vector<std::pair<std::string, std::string>>& pairs,
                  const ck::cli::Common& common) {
   ck::cli::settle_themes_dir(options, common);
   ck::Console console = common.console();
+  if (!distinct_outputs(pairs, console)) return ck::cli::kExitUsage;
   std::vector<ck::CommuneBuild> communes;
   for (const auto& [content, out_dir] : pairs) communes.push_back({content, out_dir, {}, {}, false});
   ck::Diagnostics catalog_diags;

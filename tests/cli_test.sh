@@ -109,7 +109,9 @@ communes_share_one_catalog() {
       "$congkhai" build --procedures "$m/procedures" --themes "$repo/themes" --content "$m/$c" \
         --out "$m/single-$c" --now 2026-11-23T08:00 >/dev/null 2>&1 && diff -r "$m/out-$c" "$m/single-$c" || return 1
     done &&
-    grep -q 'https://b.example.vn' "$m/out-b/sitemap.xml" && ! grep -q 'https://b.example.vn' "$m/out-a/sitemap.xml"
+    grep -q 'https://b.example.vn' "$m/out-b/sitemap.xml" && ! grep -q 'https://b.example.vn' "$m/out-a/sitemap.xml" &&
+    { "$congkhai" build --procedures "$m/procedures" --themes "$repo/themes" \
+        --commune "$m/a" "$m/same" --commune "$m/b" "$m/same/"; [ $? -eq 2 ] && [ ! -e "$m/same" ]; }
 }
 
 mkdir -p "$work/site" "$work/noop"
@@ -123,5 +125,5 @@ check "a folder congkhai did not write is never replaced" foreign_output_folder_
 check "new post writes a dated file with every field and refuses to overwrite" new_post_creates_a_dated_file_and_never_overwrites
 check "the build says how many posts it held back" build_counts_held_back_posts
 check "a rebuild with nothing changed rewrites nothing; a change is rebuilt" rebuild_with_nothing_changed_does_nothing
-check "communes sharing a catalog: each equals its own build, catalog messages once" communes_share_one_catalog
+check "communes sharing a catalog: each equals its own build, catalog messages once; one output each" communes_share_one_catalog
 checks_done
