@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <future>
 #include <filesystem>
+#include <future>
 #include <mutex>
 
 #include "fingerprint.h"
@@ -20,6 +20,15 @@
 namespace ck {
 namespace {
 
+// Which jobs' files the previous build left current: those jobs need not run.
+std::vector<char> current_jobs(const std::vector<RenderJob>& jobs, const OutputWriter* writer, int threads) {
+  std::vector<char> current(jobs.size(), 0);
+  if (writer)
+    parallel_for(jobs.size(), threads,
+                 [&](std::size_t i) { current[i] = writer->is_current(jobs[i].path, jobs[i].key); });
+  return current;
+}
+
 // Runs every job whose file is not current, writing each file as soon as it
 // is made so that rendered pages are not all held in memory. Diagnostics are
 // kept per job and joined in job order, so messages come out the same for
@@ -27,13 +36,9 @@ namespace {
 bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWriter* writer,
                       std::uint64_t inputs_stamp, const BuildOptions& options, Diagnostics& diags,
                       std::string& failure) {
-  std::vector<char> current(jobs.size(), 0);
-  if (writer) {
-    parallel_for(jobs.size(), threads, [&](std::size_t i) { current[i] = writer->is_current(jobs[i].path, jobs[i].key); });
-    if (!writer->start(static_cast<std::size_t>(std::count(current.begin(), current.end(), 0)), inputs_stamp,
-                       &failure))
-      return false;
-  }
+  const std::vector<char> current = current_jobs(jobs, writer, threads);
+  const auto to_make = static_cast<std::size_t>(std::count(current.begin(), current.end(), 0));
+  if (writer && !writer->start(to_make, inputs_stamp, &failure)) return false;
   std::vector<Diagnostics> per_job(jobs.size());
   std::mutex failure_mutex;
   std::atomic<std::size_t> done{0};
@@ -81,7 +86,8 @@ class StampMaker {
   explicit StampMaker(const BuildOptions& options)
       : options_(options),
         version_("congkhai-stamp-2" + std::string(options.drafts ? "+drafts" : "") +
-                 (options.future ? "+future" : "") + (options.now ? "@" + std::to_string(*options.now) : "")) {
+                 (options.future ? "+future" : "") +
+                 (options.now ? "@" + std::to_string(*options.now) : "")) {
     std::error_code ec;
     executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     tool_ = stamp_inputs({}, {executable_}, version_);
@@ -152,33 +158,31 @@ struct Shared {
   Diagnostics& catalog_diags;
 };
 
-// Stages 1 (the commune's own sources) to 4 for one commune.
-bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune) {
-  BuildOptions options = run.options;
-  options.sources.content = commune.content;
-  options.out_dir = commune.out_dir;
-  Diagnostics& diags = commune.diags;
-  BuildReport& report = commune.report;
-  Site site = build_model(
-      load_commune(commune.content, run.catalog.get(run.disk, run.threads, run.catalog_diags, last), run.disk, diags),
-      run.publish, diags);
-  check_qr_codes(site, diags);
-  report.posts = site.news.posts.size();
-  report.drafts_held = site.news.drafts_held;
-  report.future_held = site.news.future_held;
-  ThemeLocation where{options.themes_dir, site.config.theme, site.config.language, commune.content + "/templates"};
-  std::optional<Theme> theme = Theme::load(where, run.disk, diags);
-  if (diags.has_errors() || run.catalog_diags.has_errors() || !theme) return false;
+// Stages 1 (the commune's own sources with the catalog) and 2.
+Site commune_model(const Shared& run, bool last, CommuneBuild& commune) {
+  Catalog catalog = run.catalog.get(run.disk, run.threads, run.catalog_diags, last);
+  Site site = build_model(load_commune(commune.content, std::move(catalog), run.disk, commune.diags),
+                          run.publish, commune.diags);
+  check_qr_codes(site, commune.diags);
+  commune.report.posts = site.news.posts.size();
+  commune.report.drafts_held = site.news.drafts_held;
+  commune.report.future_held = site.news.future_held;
+  return site;
+}
 
-  RenderContext ctx(site, *theme, stamps.keys);
+// Stages 3 and 4.
+bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, const Theme& theme,
+                    CommuneBuild& commune) {
+  BuildReport& report = commune.report;
+  RenderContext ctx(site, theme, stamps.keys);
   std::vector<RenderJob> jobs = plan_site(ctx);
   std::optional<OutputWriter> writer;
-  if (options.write) {
-    writer.emplace(options.out_dir);
+  if (run.options.write) {
+    writer.emplace(commune.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
-  bool ok = render_and_write(jobs, run.threads, writer ? &*writer : nullptr, stamps.all, options, diags,
-                             report.failure);
+  bool ok = render_and_write(jobs, run.threads, writer ? &*writer : nullptr, stamps.all, run.options,
+                             commune.diags, report.failure);
   if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(
@@ -188,28 +192,48 @@ bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBu
   return ok;
 }
 
-}  // namespace
+bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune) {
+  Site site = commune_model(run, last, commune);
+  ThemeLocation where{run.options.themes_dir, site.config.theme, site.config.language,
+                      commune.content + "/templates"};
+  std::optional<Theme> theme = Theme::load(where, run.disk, commune.diags);
+  if (commune.diags.has_errors() || run.catalog_diags.has_errors() || !theme) return false;
+  return render_commune(run, stamps, site, *theme, commune);
+}
 
-bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& communes, Diagnostics& catalog_diags) {
-  if (communes.empty()) return true;
-  PublishPolicy publish{options.now, options.drafts, options.future};
-  if (!publish.now)
-    publish.now = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-  RealDisk disk;
-  const StampMaker stamps(options);
-  CatalogLoader catalog(options, communes.front().out_dir, stamps.tool());
-  Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(), disk, catalog,
-             catalog_diags};
-  std::vector<Stamps> commune_stamps;
-  std::size_t last = communes.size();  // the last commune to build
+// Each commune's stamps; marks the communes whose output is current.
+// Returns the index of the last commune that needs building.
+std::size_t check_current(const BuildOptions& options, const StampMaker& stamps, long long now,
+                          std::vector<CommuneBuild>& communes, std::vector<Stamps>& commune_stamps) {
+  std::size_t last = communes.size();
   for (std::size_t i = 0; i < communes.size(); ++i) {
     CommuneBuild& commune = communes[i];
     commune_stamps.push_back(options.write ? stamps.commune(commune.content) : Stamps{});
     commune.report.up_to_date =
-        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, *publish.now);
+        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, now);
     commune.ok = commune.report.up_to_date;
     if (!commune.ok) last = i;
   }
+  return last;
+}
+
+}  // namespace
+
+bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& communes,
+                    Diagnostics& catalog_diags) {
+  if (communes.empty()) return true;
+  PublishPolicy publish{options.now, options.drafts, options.future};
+  if (!publish.now)
+    publish.now =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
+  RealDisk disk;
+  const StampMaker stamps(options);
+  CatalogLoader catalog(options, communes.front().out_dir, stamps.tool());
+  Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(),
+             disk,    catalog, catalog_diags};
+  std::vector<Stamps> commune_stamps;
+  const std::size_t last = check_current(options, stamps, *publish.now, communes, commune_stamps);
   bool all_ok = true;
   for (std::size_t i = 0; i < communes.size(); ++i) {
     auto start = std::chrono::steady_clock::now();
