@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 
 #include "fingerprint.h"
@@ -14,9 +15,10 @@ namespace fs = std::filesystem;
 
 namespace ck {
 
-std::optional<FileStat> stat_file(const std::string& path) {
+std::optional<FileStat> stat_file(const std::string& path, int dir_fd) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  if (::fstatat(dir_fd < 0 ? AT_FDCWD : dir_fd, path.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
   return FileStat{static_cast<std::uint64_t>(st.st_size),
                   static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL + st.st_mtim.tv_nsec,
                   static_cast<std::uint64_t>(st.st_ino)};

@@ -19,8 +19,10 @@ struct FileStat {
   std::uint64_t inode = 0;
   bool operator==(const FileStat&) const = default;
 };
-// Of a regular file; nullopt for anything else.
-std::optional<FileStat> stat_file(const std::string& path);
+// Of a regular file; nullopt for anything else. With `dir_fd` (an open
+// directory), `path` is relative to it, which saves looking up the
+// directory's own path again for each of thousands of files.
+std::optional<FileStat> stat_file(const std::string& path, int dir_fd = -1);
 
 class Disk {
  public:

@@ -77,6 +77,7 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
 }
 
 OutputWriter::~OutputWriter() {
+  if (out_fd_ >= 0) ::close(out_fd_);
   std::error_code ec;
   if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
 }
@@ -92,12 +93,15 @@ bool OutputWriter::begin(std::string* error) {
     *error = out_dir_ + " holds files congkhai did not write; refusing to replace it";
     return false;
   }
-  if (fs::exists(out / kOutputMarker, ec)) previous_ = read_state(out_dir_).value_or(BuildState{});
+  if (fs::exists(out / kOutputMarker, ec)) {
+    previous_ = read_state(out_dir_).value_or(BuildState{});
+    out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  }
   return true;
 }
 
 std::optional<FileStat> OutputWriter::previous_stat(const std::string& path) const {
-  return stat_file(out_dir_ + "/" + path);
+  return out_fd_ >= 0 ? stat_file(path, out_fd_) : stat_file(out_dir_ + "/" + path);
 }
 
 bool OutputWriter::is_current(const std::string& path, std::uint64_t key) const {

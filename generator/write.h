@@ -66,6 +66,7 @@ class OutputWriter {
   bool commit_in_place(std::string* error);
 
   std::string out_dir_;
+  int out_fd_ = -1;  // the previous output, open while it is read
   std::string staging_;
   BuildState previous_;
   bool in_place_ = false;
