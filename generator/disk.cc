@@ -9,7 +9,6 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "fingerprint.h"
 
 namespace fs = std::filesystem;
 
@@ -91,10 +90,5 @@ bool MemoryDisk::is_directory(const std::string& path) const {
   return it != files.end() && it->first.starts_with(path + "/");
 }
 
-std::optional<FileStat> MemoryDisk::stat(const std::string& path) const {
-  auto it = files.find(path);
-  if (it == files.end()) return std::nullopt;
-  return FileStat{it->second.size(), Fingerprint().add(it->second).value(), 0};
-}
 
 }  // namespace ck

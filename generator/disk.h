@@ -36,7 +36,6 @@ class Disk {
   // suffix lists every file below `dir`, and no directories.
   virtual std::vector<std::string> list(const std::string& dir, std::string_view suffix) const = 0;
   virtual bool is_directory(const std::string& path) const = 0;
-  virtual std::optional<FileStat> stat(const std::string& path) const = 0;
 };
 
 class RealDisk final : public Disk {
@@ -44,7 +43,6 @@ class RealDisk final : public Disk {
   std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
   std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
   bool is_directory(const std::string& path) const override;
-  std::optional<FileStat> stat(const std::string& path) const override { return stat_file(path); }
 };
 
 // An in-memory tree for tests: path -> contents.
@@ -54,8 +52,6 @@ class MemoryDisk final : public Disk {
   std::optional<std::string> read_file(const std::string& path, std::string* error) const override;
   std::vector<std::string> list(const std::string& dir, std::string_view suffix) const override;
   bool is_directory(const std::string& path) const override;
-  // The contents' fingerprint stands in for the modification time.
-  std::optional<FileStat> stat(const std::string& path) const override;
 };
 
 }  // namespace ck

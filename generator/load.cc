@@ -1,6 +1,7 @@
 #include "load.h"
 
 #include "fields.h"
+#include "fingerprint.h"
 #include "front_matter.h"
 #include "load_qr.h"
 #include "parallel.h"
@@ -38,12 +39,15 @@ void load_opening_hours(Fields& site, SiteConfig& config) {
   }
 }
 
-// One procedure file, from the cache when it has not changed since.
+// One procedure file, from the cache when its bytes have not changed since.
 std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string& path, ProcedureCache* cache,
                                              Diagnostics& diags) {
-  std::optional<FileStat> stat = cache ? disk.stat(path) : std::nullopt;
-  if (stat) {
-    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, *stat)) {
+  std::string reason;
+  std::optional<std::string> text = disk.read_file(path, &reason);
+  const bool was_read = text.has_value();
+  const std::uint64_t content = was_read ? Fingerprint().add(*text).value() : 0;
+  if (cache && was_read) {
+    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, content)) {
       for (Diagnostic& d : entry->messages)
         d.severity == Severity::error ? diags.error(d.pos, d.message, d.hint) : diags.warning(d.pos, d.message, d.hint);
       return std::move(entry->procedure);
@@ -51,8 +55,8 @@ std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string
   }
   Diagnostics messages;
   std::optional<Procedure> procedure;
-  if (auto file = read_source(disk, path, messages)) procedure = load_procedure(*file, messages);
-  if (stat) cache->put(path, *stat, procedure, messages.sorted());
+  if (auto file = prepare_source(path, std::move(text), reason, messages)) procedure = load_procedure(*file, messages);
+  if (cache && was_read) cache->put(path, content, procedure, messages.sorted());
   diags.absorb(std::move(messages));
   return procedure;
 }
@@ -88,6 +92,11 @@ bool is_web_url(const std::string& text) {
 std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags) {
   std::string reason;
   std::optional<std::string> text = disk.read_file(path, &reason);
+  return prepare_source(path, std::move(text), reason, diags);
+}
+
+std::optional<SourceFile> prepare_source(const std::string& path, std::optional<std::string> text,
+                                         const std::string& reason, Diagnostics& diags) {
   if (!text) {
     diags.error({path, 0, 0}, read_failure(reason),
                 {"kiểm tra tên và vị trí tệp", "check the file's name and place"});

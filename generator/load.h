@@ -33,6 +33,9 @@ Sources load_sources(const SourcePaths& paths, const Disk& disk, Diagnostics& di
 
 // Reads, checks UTF-8 and normalizes one file; reports why it cannot.
 std::optional<SourceFile> read_source(const Disk& disk, const std::string& path, Diagnostics& diags);
+// The same for text already read (nullopt: not read, for `reason`).
+std::optional<SourceFile> prepare_source(const std::string& path, std::optional<std::string> text,
+                                         const std::string& reason, Diagnostics& diags);
 
 std::optional<SiteConfig> load_site_config(const SourceFile& file, Diagnostics& diags);
 std::vector<Domain> load_domains(const SourceFile& file, Diagnostics& diags);

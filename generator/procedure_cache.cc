@@ -9,7 +9,7 @@
 namespace ck {
 namespace {
 
-constexpr std::string_view kMagic = "congkhai-procedures 1\n";
+constexpr std::string_view kMagic = "congkhai-procedures 2\n";
 
 class Writer {
  public:
@@ -116,8 +116,6 @@ template <typename IO>
 void io(IO& a, MarkdownSource& v) { fields(a, v.text, v.origin); }
 template <typename IO>
 void io(IO& a, FieldPlaces& v) { fields(a, v.code, v.name, v.domain, v.slug); }
-template <typename IO>
-void io(IO& a, FileStat& v) { fields(a, v.size, v.mtime_ns, v.inode); }
 
 // Every member of Procedure, in declaration order. A member added to
 // Procedure must be added here, or a rebuild would lose it: the size check
@@ -132,7 +130,7 @@ void io(IO& a, Procedure& p) {
          p.fields_hash);
 }
 template <typename IO>
-void io(IO& a, ProcedureCache::Entry& e) { fields(a, e.stat, e.procedure, e.messages); }
+void io(IO& a, ProcedureCache::Entry& e) { fields(a, e.content, e.procedure, e.messages); }
 
 }  // namespace
 
@@ -206,20 +204,20 @@ bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key)
   return std::rename(fresh.c_str(), path.c_str()) == 0;
 }
 
-std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, const FileStat& stat) {
+std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, std::uint64_t content) {
   std::lock_guard lock(*mutex_);
   auto it = slots_.find(path);
-  if (it == slots_.end() || it->second.used || it->second.stored.empty() || !(it->second.entry.stat == stat))
+  if (it == slots_.end() || it->second.used || it->second.stored.empty() || it->second.entry.content != content)
     return std::nullopt;
   it->second.used = true;
   return std::move(it->second.entry);
 }
 
-void ProcedureCache::put(const std::string& path, const FileStat& stat, const std::optional<Procedure>& procedure,
+void ProcedureCache::put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
                          const std::vector<Diagnostic>& messages) {
   Writer out;  // Writer only reads what it is given
-  FileStat s = stat;
-  fields(out, s, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
+  std::uint64_t key = content;
+  fields(out, key, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
   std::lock_guard lock(*mutex_);
   slots_[path] = Slot{{}, {}, std::move(out.bytes), true};
   changed_ = true;

@@ -1,9 +1,10 @@
 // The procedure catalog as an earlier build loaded it, so a rebuild reads and
 // parses only the procedure files that changed: parsing YAML is most of the
-// cost of loading a large catalog. An entry is found by the file's path,
-// size, modification time and inode, and holds the loaded procedure (or
-// none) and every message loading it gave, so a rebuild reports the same
-// warnings and errors as a clean one. The cache is a file beside the output
+// cost of loading a large catalog. An entry is found by the file's path and
+// a fingerprint of its bytes (not its modification time, which some disks
+// keep to two seconds), and holds the loaded procedure (or none) and every
+// message loading it gave, so a rebuild reports the same warnings and
+// errors as a clean one. The cache is a file beside the output
 // directory; one made by another congkhai executable is ignored.
 #pragma once
 
@@ -15,7 +16,6 @@
 #include <unordered_map>
 
 #include "diagnostics.h"
-#include "disk.h"
 #include "model.h"
 
 namespace ck {
@@ -23,7 +23,7 @@ namespace ck {
 class ProcedureCache {
  public:
   struct Entry {
-    FileStat stat;
+    std::uint64_t content = 0;  // fingerprint of the file's bytes as read
     std::optional<Procedure> procedure;
     std::vector<Diagnostic> messages;
   };
@@ -38,12 +38,12 @@ class ProcedureCache {
   static ProcedureCache read_file(const std::string& path, std::uint64_t tool_key);
   bool write_file(const std::string& path, std::uint64_t tool_key) const;
 
-  // The entry for `path` if the file still has this stat, moved out: each
+  // The entry for `path` if the file still has these bytes, moved out: each
   // file is taken once per build. Thread-safe.
-  std::optional<Entry> take(const std::string& path, const FileStat& stat);
+  std::optional<Entry> take(const std::string& path, std::uint64_t content);
   // Records what loading `path` gave, encoded at once: the cache never
   // holds a second copy of the catalog. Thread-safe.
-  void put(const std::string& path, const FileStat& stat, const std::optional<Procedure>& procedure,
+  void put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
            const std::vector<Diagnostic>& messages);
   // Forgets files that were not taken or put since the cache was read.
   void forget_unused();
