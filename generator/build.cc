@@ -90,15 +90,18 @@ class StampMaker {
                  (options.now ? "@" + std::to_string(*options.now) : "")) {
     std::error_code ec;
     executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
-    tool_ = stamp_inputs({}, {executable_}, version_);
+    tool_ = stamp_file_identity(executable_, version_);
     catalog_ = stamp_inputs({options.sources.procedures}, {}, version_);
   }
   std::uint64_t tool() const { return tool_; }
   Stamps commune(const std::string& content) const {
     Stamps stamps;
     stamps.keys.tool = tool_;
-    stamps.keys.inputs = stamp_inputs({content, options_.themes_dir},
-                                      {executable_, options_.sources.procedures + "/domains.yaml"}, version_);
+    stamps.keys.inputs = Fingerprint()
+                             .add(tool_)
+                             .add(stamp_inputs({content, options_.themes_dir},
+                                               {options_.sources.procedures + "/domains.yaml"}, version_))
+                             .value();
     stamps.all = Fingerprint().add(stamps.keys.inputs).add(catalog_).value();
     return stamps;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 
 #include "fingerprint.h"
 
@@ -15,17 +16,23 @@ namespace {
 
 constexpr std::string_view kStateHeader = "congkhai-state 2\n";
 
+// A source by its bytes, not its times: some disks (FAT on a USB stick)
+// keep modification times to two seconds, and an edit within them that
+// keeps the size must still count. A folder counts by its name: its entries
+// are walked too.
 void add_file(Fingerprint& h, const std::string& path) {
-  struct stat st {};
   h.add(path);
+  struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     h.add("missing");
     return;
   }
-  h.add(static_cast<std::uint64_t>(st.st_size));
-  h.add(static_cast<std::uint64_t>(st.st_mtim.tv_sec) * 1000000000ULL + st.st_mtim.tv_nsec);
-  h.add(static_cast<std::uint64_t>(st.st_ctim.tv_sec) * 1000000000ULL + st.st_ctim.tv_nsec);
-  h.add(static_cast<std::uint64_t>(st.st_ino));
+  if (!S_ISREG(st.st_mode)) return;
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  h.add(bytes);
 }
 
 std::vector<std::string> files_below(const std::string& dir) {
@@ -65,6 +72,14 @@ void append_hex(std::string& out, std::uint64_t n) {
 }
 
 }  // namespace
+
+std::uint64_t stamp_file_identity(const std::string& path, const std::string& options) {
+  Fingerprint h;
+  h.add(options).add(path);
+  std::optional<FileStat> stat = stat_file(path);
+  if (stat) h.add(stat->size).add(stat->mtime_ns).add(stat->inode);
+  return h.value();
+}
 
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
                            const std::string& options) {

@@ -1,8 +1,8 @@
 // What a build was made from and what it left, to rebuild only what changed.
-// The inputs stamp hashes the path, size, times and inode of every input file
-// (sources, theme, the congkhai executable itself) plus the options that
-// shape the output: when it is unchanged and the output is as the build left
-// it, nothing needs doing. Each output file is recorded with the fingerprint
+// The inputs stamp hashes the path and bytes of every input file (sources,
+// theme), the identity of the congkhai executable and the options that shape
+// the output: when it is unchanged and the output is as the build left it,
+// nothing needs doing. Each output file is recorded with the fingerprint
 // of what it was made from (see RenderJob::key) and its size, modification
 // time and inode, so a later build can tell which files are still current.
 // All this is kept in a state file beside the output directory.
@@ -32,12 +32,16 @@ struct BuildState {
 };
 
 // `dirs` are walked recursively; `files` are single files; `options` is any
-// text that changes the output (e.g. "--drafts").
+// text that changes the output (e.g. "--drafts"). Files count by their
+// bytes.
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
                            const std::string& options);
 // Every file below `dir`, by relative path, size, modification time and
 // inode; equals stamp_records() of the same files.
 std::uint64_t stamp_tree(const std::string& dir);
+// A large file that only changes by being replaced (the congkhai executable),
+// by its size, modification time and inode.
+std::uint64_t stamp_file_identity(const std::string& path, const std::string& options);
 std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>& files);
 
 // The text of the state file; without `files`, only the stamps are read
