@@ -91,9 +91,11 @@ class StampMaker {
     std::error_code ec;
     executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     tool_ = stamp_file_identity(executable_, version_);
-    catalog_ = stamp_inputs({options.sources.procedures}, {}, version_);
+    if (options.write) catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, &catalog_prints_);
   }
   std::uint64_t tool() const { return tool_; }
+  // The fingerprint of every catalog file, taken for the stamp.
+  ContentPrints take_catalog_prints() { return std::move(catalog_prints_); }
   Stamps commune(const std::string& content) const {
     Stamps stamps;
     stamps.keys.tool = tool_;
@@ -112,6 +114,7 @@ class StampMaker {
   std::string executable_;
   std::uint64_t tool_ = 0;
   std::uint64_t catalog_ = 0;
+  ContentPrints catalog_prints_;
 };
 
 // The catalog, read and parsed once for every commune that needs it. When
@@ -120,8 +123,10 @@ class StampMaker {
 // background while the sites render.
 class CatalogLoader {
  public:
-  CatalogLoader(const BuildOptions& options, const std::string& first_out_dir, std::uint64_t tool_key)
-      : options_(options), cache_path_(output_cache_path(first_out_dir)), tool_key_(tool_key) {}
+  CatalogLoader(const BuildOptions& options, const std::string& first_out_dir, std::uint64_t tool_key,
+                ContentPrints prints)
+      : options_(options), cache_path_(output_cache_path(first_out_dir)), tool_key_(tool_key),
+        prints_(std::move(prints)) {}
   ~CatalogLoader() {
     if (saving_.valid()) saving_.wait();
   }
@@ -136,7 +141,10 @@ class CatalogLoader {
  private:
   const Catalog& load(const Disk& disk, int threads, Diagnostics& diags) {
     if (catalog_) return *catalog_;
-    if (options_.write) cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
+    if (options_.write) {
+      cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
+      cache_->expect(std::move(prints_));
+    }
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
     if (cache_ptr && cache_ptr->changed())  // only a cache: failing to save it costs time, nothing else
@@ -147,6 +155,7 @@ class CatalogLoader {
   const BuildOptions& options_;
   std::string cache_path_;
   std::uint64_t tool_key_;
+  ContentPrints prints_;
   std::optional<Catalog> catalog_;
   std::optional<ProcedureCache> cache_;
   std::future<void> saving_;
@@ -231,8 +240,8 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
   RealDisk disk;
-  const StampMaker stamps(options);
-  CatalogLoader catalog(options, communes.front().out_dir, stamps.tool());
+  StampMaker stamps(options);
+  CatalogLoader catalog(options, communes.front().out_dir, stamps.tool(), stamps.take_catalog_prints());
   Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(),
              disk,    catalog, catalog_diags};
   std::vector<Stamps> commune_stamps;

@@ -39,20 +39,26 @@ void load_opening_hours(Fields& site, SiteConfig& config) {
   }
 }
 
-// One procedure file, from the cache when its bytes have not changed since.
+// What loading a file gave the last time: its messages again, its procedure.
+std::optional<Procedure> replay(ProcedureCache::Entry& entry, Diagnostics& diags) {
+  for (Diagnostic& d : entry.messages)
+    d.severity == Severity::error ? diags.error(d.pos, d.message, d.hint) : diags.warning(d.pos, d.message, d.hint);
+  return std::move(entry.procedure);
+}
+
+// One procedure file, from the cache when its bytes have not changed since:
+// without reading it when the input stamps already fingerprinted it.
 std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string& path, ProcedureCache* cache,
                                              Diagnostics& diags) {
+  const std::optional<std::uint64_t> expected = cache ? cache->expected_content(path) : std::nullopt;
+  if (expected)
+    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, *expected)) return replay(*entry, diags);
   std::string reason;
   std::optional<std::string> text = disk.read_file(path, &reason);
   const bool was_read = text.has_value();
   const std::uint64_t content = was_read ? Fingerprint().add(*text).value() : 0;
-  if (cache && was_read) {
-    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, content)) {
-      for (Diagnostic& d : entry->messages)
-        d.severity == Severity::error ? diags.error(d.pos, d.message, d.hint) : diags.warning(d.pos, d.message, d.hint);
-      return std::move(entry->procedure);
-    }
-  }
+  if (cache && was_read && content != expected)
+    if (std::optional<ProcedureCache::Entry> entry = cache->take(path, content)) return replay(*entry, diags);
   Diagnostics messages;
   std::optional<Procedure> procedure;
   if (auto file = prepare_source(path, std::move(text), reason, messages)) procedure = load_procedure(*file, messages);

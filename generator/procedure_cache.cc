@@ -223,6 +223,12 @@ void ProcedureCache::put(const std::string& path, std::uint64_t content, const s
   changed_ = true;
 }
 
+std::optional<std::uint64_t> ProcedureCache::expected_content(const std::string& path) const {
+  auto it = expected_.find(path);
+  if (it == expected_.end()) return std::nullopt;
+  return it->second;
+}
+
 void ProcedureCache::forget_unused() {
   std::erase_if(slots_, [&](const auto& slot) {
     changed_ |= !slot.second.used;

@@ -17,6 +17,7 @@
 
 #include "diagnostics.h"
 #include "model.h"
+#include "stamp.h"
 
 namespace ck {
 
@@ -45,6 +46,11 @@ class ProcedureCache {
   // holds a second copy of the catalog. Thread-safe.
   void put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
            const std::vector<Diagnostic>& messages);
+  // The fingerprints this build already took of the files (while stamping
+  // its inputs): a file found here with its entry needs no reading at all.
+  void expect(ContentPrints prints) { expected_ = std::move(prints); }
+  std::optional<std::uint64_t> expected_content(const std::string& path) const;
+
   // Forgets files that were not taken or put since the cache was read.
   void forget_unused();
   bool changed() const { return changed_; }
@@ -65,6 +71,7 @@ class ProcedureCache {
   void write_to(Sink&& sink, std::uint64_t tool_key) const;
   std::string buffer_;
   std::unordered_map<std::string, Slot> slots_;
+  ContentPrints expected_;  // read-only while loading
   bool changed_ = false;
 };
 

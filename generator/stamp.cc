@@ -20,7 +20,7 @@ constexpr std::string_view kStateHeader = "congkhai-state 2\n";
 // keep modification times to two seconds, and an edit within them that
 // keeps the size must still count. A folder counts by its name: its entries
 // are walked too.
-void add_file(Fingerprint& h, const std::string& path) {
+void add_file(Fingerprint& h, const std::string& path, ContentPrints* prints) {
   h.add(path);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
@@ -32,7 +32,9 @@ void add_file(Fingerprint& h, const std::string& path) {
   std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  h.add(bytes);
+  const std::uint64_t print = Fingerprint().add(bytes).value();
+  h.add(print);
+  if (prints) (*prints)[path] = print;
 }
 
 std::vector<std::string> files_below(const std::string& dir) {
@@ -82,14 +84,14 @@ std::uint64_t stamp_file_identity(const std::string& path, const std::string& op
 }
 
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
-                           const std::string& options) {
+                           const std::string& options, ContentPrints* prints) {
   Fingerprint h;
   h.add(options);
   for (const std::string& dir : dirs) {
-    add_file(h, dir);
-    for (const std::string& path : files_below(dir)) add_file(h, path);
+    add_file(h, dir, prints);
+    for (const std::string& path : files_below(dir)) add_file(h, path, prints);
   }
-  for (const std::string& path : files) add_file(h, path);
+  for (const std::string& path : files) add_file(h, path, prints);
   return h.value();
 }
 

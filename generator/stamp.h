@@ -31,11 +31,15 @@ struct BuildState {
   std::unordered_map<std::string, OutputRecord> files;  // by path in the output directory
 };
 
+// Fingerprints of files' bytes (see fingerprint.h), by path.
+using ContentPrints = std::unordered_map<std::string, std::uint64_t>;
+
 // `dirs` are walked recursively; `files` are single files; `options` is any
 // text that changes the output (e.g. "--drafts"). Files count by their
-// bytes.
+// bytes; with `prints`, each file's fingerprint is kept there, so the
+// files need not be read again to be recognised.
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
-                           const std::string& options);
+                           const std::string& options, ContentPrints* prints = nullptr);
 // Every file below `dir`, by relative path, size, modification time and
 // inode; equals stamp_records() of the same files.
 std::uint64_t stamp_tree(const std::string& dir);
