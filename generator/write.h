@@ -70,7 +70,6 @@ class OutputWriter {
   std::string staging_;
   BuildState previous_;
   bool in_place_ = false;
-  bool started_ = false;
   bool committed_ = false;
   std::mutex mutex_;  // guards records_ and pending_
   std::unordered_map<std::string, OutputRecord> records_;
