@@ -41,7 +41,7 @@ TemplateData print_page_data(const RenderContext& ctx, const std::string& path, 
 OutputFile standalone(const RenderContext& ctx, const std::string& path, const std::string& template_name,
                       TemplateData data, const std::string& pdf) {
   if (!pdf.empty()) data.set("pdf", pdf);
-  return {path + "index.html", ctx.theme().render(template_name, data), {}};
+  return {path + "index.html", ctx.render(template_name, data), {}};
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ OutputFile render_print_index(const RenderContext& ctx) {
   TemplateData data = print_page_data(ctx, path, ctx.text("print_title"));
   data.set("sheets", sheets_data(ctx));
   data.set("poster_pdfs", ctx.site().config.qr.poster_pdfs);
-  return {path + "index.html", ctx.theme().render_page("print-index", std::move(data)), {}};
+  return {path + "index.html", ctx.render_page("print-index", std::move(data)), {}};
 }
 
 OutputFile render_poster_page(const RenderContext& ctx, const Procedure& p) {

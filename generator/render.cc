@@ -110,7 +110,7 @@ std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
-  TemplateData data = shared_;
+  TemplateData data;
   data.set("root", root_prefix(path));
   data.set("path", path);
   data.set("title", title);

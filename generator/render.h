@@ -45,8 +45,16 @@ class RenderContext {
   const Theme& theme() const { return theme_; }
   const QrCodes& qr() const { return qr_codes_; }
 
-  // Data every page template sees: site, t (strings), menu, root, canonical.
+  // A page's own data: root, path, title, canonical. Rendered through
+  // render_page or render below, it also sees what every page shares:
+  // site, t (strings), menu.
   TemplateData page_data(const std::string& path, const std::string& title) const;
+  std::string render_page(const std::string& name, TemplateData data) const {
+    return theme_.render_page(name, std::move(data), &shared_);
+  }
+  std::string render(const std::string& name, const TemplateData& data) const {
+    return theme_.render(name, data, &shared_);
+  }
   // Renders Markdown with the site's raw-HTML setting.
   // With `page_path`, links and images to the site's own pages and files are
   // checked and made relative to that page.

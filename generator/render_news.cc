@@ -87,7 +87,7 @@ TemplateData pagination(long long page, long long pages) {
 OutputFile list_page(const RenderContext& ctx, const std::string& path, const std::string& title,
                      TemplateData data) {
   data.set("heading", title);
-  return {path + "index.html", ctx.theme().render_page("news", std::move(data)), {}};
+  return {path + "index.html", ctx.render_page("news", std::move(data)), {}};
 }
 
 }  // namespace
@@ -139,7 +139,7 @@ OutputFile render_post(const RenderContext& ctx, std::size_t index, Diagnostics&
   if (index + 1 < site.news.posts.size()) item.set("older", post_link(site.news.posts[index + 1]));
   if (index > 0) item.set("newer", post_link(site.news.posts[index - 1]));
   data.set("post", item);
-  return {path + "index.html", ctx.theme().render_page("post", std::move(data)), {}};
+  return {path + "index.html", ctx.render_page("post", std::move(data)), {}};
 }
 
 TemplateList latest_posts(const RenderContext& ctx, std::size_t count) {

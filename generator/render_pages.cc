@@ -13,7 +13,7 @@ TemplateList domains_data(const RenderContext& ctx) {
 
 OutputFile page(const RenderContext& ctx, const std::string& path, const std::string& template_name,
                 TemplateData data) {
-  return {path + "index.html", ctx.theme().render_page(template_name, std::move(data)), {}};
+  return {path + "index.html", ctx.render_page(template_name, std::move(data)), {}};
 }
 
 // The path part of the base URL ("/" or "/xa-quang-khai/"): the 404 page is
@@ -33,7 +33,7 @@ OutputFile render_home(const RenderContext& ctx) {
   data.set("procedure_count", std::to_string(ctx.site().procedures.size()));
   put_list(data, "results_tiles", results_tiles(ctx));
   put_list(data, "latest_posts", latest_posts(ctx, 3));
-  return {"index.html", ctx.theme().render_page("home", std::move(data)), {}};
+  return {"index.html", ctx.render_page("home", std::move(data)), {}};
 }
 
 OutputFile render_catalog(const RenderContext& ctx) {
@@ -72,7 +72,7 @@ OutputFile render_not_found(const RenderContext& ctx) {
   TemplateData data = ctx.page_data("", ctx.text("not_found_title"));
   data.set("root", base_path(ctx.site().config));
   data.set("canonical", false);  // the 404 page has no address of its own
-  return {"404.html", ctx.theme().render_page("404", std::move(data)), {}};
+  return {"404.html", ctx.render_page("404", std::move(data)), {}};
 }
 
 }  // namespace ck

@@ -136,7 +136,7 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
     proc.set("domain", domain);
   }
   data.set("procedure", proc);
-  return {path + "index.html", ctx.theme().render_page("procedure", std::move(data)), {}};
+  return {path + "index.html", ctx.render_page("procedure", std::move(data)), {}};
 }
 
 OutputFile render_short_link(const RenderContext& ctx, const Procedure& p) {
@@ -145,7 +145,7 @@ OutputFile render_short_link(const RenderContext& ctx, const Procedure& p) {
   data.set("target", root_prefix(path) + procedure_path(p));
   data.set("target_absolute", absolute_url(ctx.site().config, procedure_path(p)));
   put(data, "code", p.code);
-  return {path + "index.html", ctx.theme().render("shortlink", data), {}};
+  return {path + "index.html", ctx.render("shortlink", data), {}};
 }
 
 }  // namespace ck

@@ -224,7 +224,7 @@ OutputFile results_page(const RenderContext& ctx, const std::string& path, const
   data.set("body", std::move(body));
   data.set("crumbs", crumbs);
   data.set("is_section", path == "ket-qua/");
-  return {path + "index.html", ctx.theme().render_page("results", std::move(data)), {}};
+  return {path + "index.html", ctx.render_page("results", std::move(data)), {}};
 }
 
 TemplateList section_crumb() {

@@ -16,6 +16,11 @@ std::optional<Template> Template::parse(const std::string& text, const std::stri
   return t;
 }
 
-std::string Template::render(const TemplateData& data) const { return compiled_->render(data); }
+std::string Template::render(const TemplateData& data, const TemplateData* beneath) const {
+  if (!beneath) return compiled_->render(data);
+  kainjow::mustache::context<std::string> layers(beneath);
+  layers.push(&data);
+  return compiled_->render(layers);
+}
 
 }  // namespace ck

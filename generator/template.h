@@ -33,7 +33,9 @@ class Template {
   // Parses once; reports a syntax error against `file`.
   static std::optional<Template> parse(const std::string& text, const std::string& file,
                                        Diagnostics& diags);
-  std::string render(const TemplateData& data) const;
+  // Names not in `data` are looked up in `beneath`: pages share the site's
+  // data without each copying it.
+  std::string render(const TemplateData& data, const TemplateData* beneath = nullptr) const;
 
  private:
   std::shared_ptr<kainjow::mustache::mustache> compiled_;

@@ -112,13 +112,15 @@ std::optional<Theme> Theme::load(const ThemeLocation& where, const Disk& disk, D
   return theme;
 }
 
-std::string Theme::render(const std::string& name, const TemplateData& data) const {
-  return templates_.at(name).render(data);
+std::string Theme::render(const std::string& name, const TemplateData& data,
+                          const TemplateData* beneath) const {
+  return templates_.at(name).render(data, beneath);
 }
 
-std::string Theme::render_page(const std::string& name, TemplateData data) const {
-  data.set("content", templates_.at(name).render(data));
-  return templates_.at("layout").render(data);
+std::string Theme::render_page(const std::string& name, TemplateData data,
+                               const TemplateData* beneath) const {
+  data.set("content", templates_.at(name).render(data, beneath));
+  return templates_.at("layout").render(data, beneath);
 }
 
 const std::string& Theme::string(const std::string& key) const {

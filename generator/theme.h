@@ -30,9 +30,11 @@ class Theme {
   static std::optional<Theme> load(const ThemeLocation& where, const Disk& disk, Diagnostics& diags);
 
   // Renders a page template, then wraps it in the layout.
-  std::string render_page(const std::string& name, TemplateData data) const;
+  std::string render_page(const std::string& name, TemplateData data,
+                          const TemplateData* beneath = nullptr) const;
   // Renders one template on its own (feeds, redirects, …).
-  std::string render(const std::string& name, const TemplateData& data) const;
+  std::string render(const std::string& name, const TemplateData& data,
+                     const TemplateData* beneath = nullptr) const;
   bool has(const std::string& name) const { return templates_.count(name) > 0; }
 
   // Interface strings of the site's language, as template data "t".

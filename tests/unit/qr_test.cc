@@ -1,8 +1,10 @@
 // QR codes: the libqrencode wrapper, the SVG and PNG drawings, the site's
 // payloads and settings, and the messages for codes that cannot be made.
 #include <gtest/gtest.h>
+#include <png.h>
 
 #include "load.h"
+#include "png_writer.h"
 #include "print.h"
 #include "qr.h"
 #include "qr_codes.h"
@@ -79,6 +81,52 @@ TEST(QrImage, PngIsAtLeast1200PixelsAndTheSameBytesEveryTime) {
   EXPECT_EQ(png[24], 1);                // 1 bit per pixel
   EXPECT_EQ(png.find("tIME"), std::string::npos);
   EXPECT_EQ(qr_png(m), png);
+}
+
+// Decodes a PNG with libpng's reader: one byte per pixel, 0 for black.
+std::vector<std::uint8_t> decode_png(const std::string& png, int& width, int& height) {
+  png_image image{};
+  image.version = PNG_IMAGE_VERSION;
+  if (!png_image_begin_read_from_memory(&image, png.data(), png.size())) return {};
+  image.format = PNG_FORMAT_GRAY;
+  std::vector<std::uint8_t> pixels(PNG_IMAGE_SIZE(image));
+  if (!png_image_finish_read(&image, nullptr, pixels.data(), 0, nullptr)) return {};
+  width = static_cast<int>(image.width);
+  height = static_cast<int>(image.height);
+  return pixels;
+}
+
+TEST(QrImage, PngDecodesToTheModulesOfTheCode) {
+  QrMatrix m = *encode_qr("https://a.example.vn/tthc/1.000001/", {}).matrix;
+  for (int min_width : {1, 100, 1200}) {  // one pixel per module, and rows repeated
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> pixels = decode_png(qr_png(m, min_width), width, height);
+    ASSERT_FALSE(pixels.empty()) << min_width;
+    const int scale = width / m.size();
+    ASSERT_EQ(width, m.size() * scale);
+    ASSERT_EQ(height, width);
+    int wrong = 0;
+    for (int y = 0; y < height; ++y)
+      for (int x = 0; x < width; ++x)
+        wrong += (pixels[static_cast<std::size_t>(y) * width + x] == 0) != m.dark(x / scale, y / scale);
+    EXPECT_EQ(wrong, 0) << "scale " << scale;
+  }
+}
+
+TEST(QrImage, PngOfAWidthThatIsNotAWholeNumberOfBytes) {
+  BilevelImage image;
+  image.width = 11;  // two bytes a row, five bits of padding
+  image.height = 9;
+  image.repeat = 3;
+  image.black = {0xff, 0xe0, 0x00, 0x00, 0xaa, 0x80};
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> pixels = decode_png(encode_png(image), width, height);
+  ASSERT_EQ(pixels.size(), 99u);
+  for (int y = 0; y < 9; ++y)
+    for (int x = 0; x < 11; ++x) {
+      const bool black = image.black[static_cast<std::size_t>(y / 3) * 2 + x / 8] & (0x80 >> (x % 8));
+      EXPECT_EQ(pixels[static_cast<std::size_t>(y) * 11 + x] == 0, black) << x << "," << y;
+    }
 }
 
 // The site's payloads and checks, on the in-memory test site.
