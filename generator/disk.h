@@ -23,6 +23,9 @@ struct FileStat {
 // directory), `path` is relative to it, which saves looking up the
 // directory's own path again for each of thousands of files.
 std::optional<FileStat> stat_file(const std::string& path, int dir_fd = -1);
+// Writes `bytes` as the whole file at `path`, creating missing folders, and
+// returns the file's stat, taken from the open file; nullopt on failure.
+std::optional<FileStat> write_file(const std::string& path, std::string_view bytes);
 
 class Disk {
  public:

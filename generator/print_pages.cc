@@ -13,15 +13,18 @@ TemplateData domain_sheet_data(const RenderContext& ctx, const Domain& d) {
   data.set("slug", d.slug);
   data.set("sheet", sheet_path(d));
   data.set("sheet_pdf", sheet_pdf_path(d));
+  const std::vector<const Procedure*> coded = coded_procedures(ctx.site(), d);
   TemplateList procedures;
-  for (const Procedure* p : coded_procedures(ctx.site(), d)) procedures.push_back(print_procedure_data(ctx, *p));
+  procedures.reserve(coded.size());
+  for (const Procedure* p : coded) procedures.push_back(print_procedure_data(ctx, *p));
   data.set("count", std::to_string(procedures.size()));
-  data.set("procedures", procedures);
+  set_moved(data, "procedures", list_data(std::move(procedures)));
   return data;
 }
 
 TemplateList sheets_data(const RenderContext& ctx) {
   TemplateList list;
+  list.reserve(ctx.site().domains.size());
   for (const Domain& d : ctx.site().domains)
     if (!coded_procedures(ctx.site(), d).empty()) list.push_back(domain_sheet_data(ctx, d));
   return list;

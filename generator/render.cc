@@ -31,7 +31,7 @@ TemplateData site_data(const SiteConfig& config) {
     TemplateData item;
     put(item, "days", row.days);
     put(item, "hours", row.hours);
-    hours.push_back(item);
+    hours.push_back(std::move(item));
   }
   site.set("opening_hours", hours);
   return site;
@@ -44,7 +44,7 @@ TemplateList menu_data(const Site& site) {
     TemplateData item;
     item.set("title", page.title);
     item.set("url", page_path(page));
-    menu.push_back(item);
+    menu.push_back(std::move(item));
   }
   return menu;
 }
@@ -146,8 +146,9 @@ TemplateData RenderContext::domain_summary(const Domain& d) const {
   data.set("url", domain_path(d));
   data.set("count", std::to_string(d.procedures.size()));
   TemplateList procedures;
+  procedures.reserve(d.procedures.size());
   for (std::size_t i : d.procedures) procedures.push_back(procedure_link(site_.procedures[i]));
-  data.set("procedures", procedures);
+  set_moved(data, "procedures", list_data(std::move(procedures)));
   return data;
 }
 

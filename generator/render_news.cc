@@ -24,7 +24,7 @@ TemplateList tag_links(const Site& site, const Post& post) {
         TemplateData item;
         item.set("name", tag.name);
         item.set("url", tag_path(tag));
-        list.push_back(item);
+        list.push_back(std::move(item));
       }
   return list;
 }
@@ -61,14 +61,14 @@ void put_archive(const Site& site, TemplateData& data) {
     item.set("name", tag.name);
     item.set("url", tag_path(tag));
     item.set("count", std::to_string(tag.posts.size()));
-    tags.push_back(item);
+    tags.push_back(std::move(item));
   }
   for (const Month& month : site.news.months) {
     TemplateData item;
     item.set("name", month_name(month));
     item.set("url", month_path(month));
     item.set("count", std::to_string(month.posts.size()));
-    months.push_back(item);
+    months.push_back(std::move(item));
   }
   put_list(data, "tags", tags);
   put_list(data, "months", months);

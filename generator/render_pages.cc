@@ -7,6 +7,7 @@ namespace {
 
 TemplateList domains_data(const RenderContext& ctx) {
   TemplateList list;
+  list.reserve(ctx.site().domains.size());
   for (const Domain& d : ctx.site().domains) list.push_back(ctx.domain_summary(d));
   return list;
 }

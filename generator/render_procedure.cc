@@ -31,7 +31,7 @@ TemplateList channels_data(const RenderContext& ctx, const Procedure& p) {
     put(row, "time_limit", c.time_limit);
     put(row, "fee", c.fee);
     put(row, "note", c.note);
-    list.push_back(row);
+    list.push_back(std::move(row));
   }
   return list;
 }
@@ -58,8 +58,8 @@ TemplateList documents_data(const Procedure& p) {
     put(g, "case", group.case_name);
     TemplateList papers;
     for (const Paper& paper : group.papers) papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
-    g.set("papers", papers);
-    groups.push_back(g);
+    set_moved(g, "papers", list_data(std::move(papers)));
+    groups.push_back(std::move(g));
   }
   return groups;
 }
@@ -72,7 +72,7 @@ TemplateList legal_data(const Procedure& p) {
     put(row, "title", doc.title);
     put(row, "issuer", doc.issuer);
     if (doc.date) row.set("date", format_vietnamese(*doc.date));
-    list.push_back(row);
+    list.push_back(std::move(row));
   }
   return list;
 }
@@ -135,7 +135,7 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
     domain.set("url", domain_path(*d));
     proc.set("domain", domain);
   }
-  data.set("procedure", proc);
+  set_moved(data, "procedure", std::move(proc));
   return {path + "index.html", ctx.render_page("procedure", std::move(data)), {}};
 }
 

@@ -121,7 +121,7 @@ Chart rate_chart(const RenderContext& ctx, const RateInfo& info, int year, const
     row.value = v.hundredths.value_or(0);
     row.value_text = percent(ctx, v);
     row.cells = {vn_count(v.numerator) + "/" + vn_count(v.denominator), row.value_text};
-    c.rows.push_back(row);
+    c.rows.push_back(std::move(row));
   }
   return c;
 }
@@ -144,7 +144,7 @@ Chart channel_chart(const RenderContext& ctx, int year, const std::string& id) {
     row.second = f.received_direct;
     row.value_text = vn_count(f.received_online) + " + " + vn_count(f.received_direct);
     row.cells = {vn_count(f.received_online), vn_count(f.received_direct), vn_count(f.received)};
-    c.rows.push_back(row);
+    c.rows.push_back(std::move(row));
   }
   return c;
 }
@@ -165,7 +165,7 @@ Chart domain_chart(const RenderContext& ctx, const std::vector<const MonthResult
     row.value = d.received;
     row.value_text = vn_count(d.received);
     row.cells = {row.value_text};
-    c.rows.push_back(row);
+    c.rows.push_back(std::move(row));
   }
   return c;
 }
@@ -382,7 +382,7 @@ TemplateList results_tiles(const RenderContext& ctx) {
   for (const RateInfo& info : all_rates()) {
     TemplateData tile = rate_data(ctx, info, last.figures, last.year);
     tile.set("period", month_label(ctx, last.year, last.month));
-    tiles.push_back(tile);
+    tiles.push_back(std::move(tile));
   }
   return tiles;
 }

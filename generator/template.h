@@ -15,6 +15,20 @@ namespace ck {
 using TemplateData = kainjow::mustache::data;
 using TemplateList = kainjow::mustache::list;
 
+// kainjow's set() copies its value deeply, and its move constructor is not
+// noexcept, so a growing std::vector of data copies every item again. Lists
+// of thousands of procedures are built once and moved in with these. The
+// value lives in a map that is not const, so writing through get() is sound.
+inline void set_moved(TemplateData& data, const std::string& key, TemplateData&& value) {
+  data.set(key, TemplateData(false));
+  *const_cast<TemplateData*>(data.get(key)) = std::move(value);
+}
+inline TemplateData list_data(TemplateList&& items) {
+  TemplateData list(TemplateData::type::list);
+  const_cast<TemplateList&>(list.list_value()) = std::move(items);
+  return list;
+}
+
 // Sets `key` only when `value` is non-empty: in a template, {{#key}} …
 // {{/key}} then shows a block only for values the editor gave.
 inline void put(TemplateData& data, const std::string& key, const std::string& value) {
@@ -23,9 +37,9 @@ inline void put(TemplateData& data, const std::string& key, const std::string& v
 
 // Sets a list and a flag "has_<key>", since {{#key}} iterates and cannot
 // also wrap a heading shown once for a non-empty list.
-inline void put_list(TemplateData& data, const std::string& key, const TemplateList& list) {
-  data.set(key, list);
+inline void put_list(TemplateData& data, const std::string& key, TemplateList list) {
   data.set("has_" + key, !list.empty());
+  set_moved(data, key, list_data(std::move(list)));
 }
 
 class Template {

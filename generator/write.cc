@@ -171,15 +171,12 @@ bool OutputWriter::keep(const std::string& path, std::uint64_t key, std::string*
 }
 
 bool OutputWriter::write(const OutputFile& file, std::uint64_t key, std::string* error) {
-  std::string bytes = file.bytes;
-  if (!file.copy_from.empty()) {
-    auto contents = read_whole(file.copy_from);
-    if (!contents) {
-      *error = "cannot read " + file.copy_from;
-      return false;
-    }
-    bytes = std::move(*contents);
+  std::optional<std::string> copied;
+  if (!file.copy_from.empty() && !(copied = read_whole(file.copy_from))) {
+    *error = "cannot read " + file.copy_from;
+    return false;
   }
+  const std::string& bytes = copied ? *copied : file.bytes;
   if (same_as_previous(file.path, bytes)) {
     if (in_place_) {
       record(file.path, {key, previous_stat(file.path).value_or(FileStat{})});
@@ -191,15 +188,13 @@ bool OutputWriter::write(const OutputFile& file, std::uint64_t key, std::string*
   }
   if (in_place_) {
     std::lock_guard lock(mutex_);
-    pending_.push_back({file.path, std::move(bytes), key});
+    pending_.push_back({file.path, bytes, key});
     return true;
   }
-  fs::path target = fs::path(staging_) / file.path;
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  std::optional<FileStat> stat = write_whole(target, bytes) ? stat_file(target.string()) : std::nullopt;
+  const std::string target = staging_ + "/" + file.path;
+  std::optional<FileStat> stat = write_file(target, bytes);
   if (!stat) {
-    *error = "cannot write " + target.string();
+    *error = "cannot write " + target;
     return false;
   }
   record(file.path, {key, *stat});
@@ -231,13 +226,13 @@ bool OutputWriter::commit_in_place(std::string* error) {
   for (const Pending& file : pending_) {
     fs::path target = root / file.path;
     fs::path fresh = target.string() + ".congkhai-new";
-    fs::create_directories(target.parent_path(), ec);
-    if (!write_whole(fresh, file.bytes) || rename(fresh.c_str(), target.c_str()) != 0) {
+    std::optional<FileStat> stat = write_file(fresh, file.bytes);  // rename keeps its inode and time
+    if (!stat || rename(fresh.c_str(), target.c_str()) != 0) {
       fs::remove(fresh, ec);
       *error = "cannot write " + target.string();
       return false;
     }
-    records_[file.path] = {file.key, stat_file(target.string()).value_or(FileStat{})};
+    records_[file.path] = {file.key, *stat};
     ++written_;
   }
   for (const auto& [path, record] : previous_.files) {
