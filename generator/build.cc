@@ -91,19 +91,22 @@ class StampMaker {
     std::error_code ec;
     executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     tool_ = stamp_file_identity(executable_, version_);
-    if (options.write) catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, &catalog_prints_);
+    if (options.write)
+      catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, threads(), &catalog_prints_);
   }
   std::uint64_t tool() const { return tool_; }
+  int threads() const { return options_.threads > 0 ? options_.threads : default_threads(); }
   // The fingerprint of every catalog file, taken for the stamp.
   ContentPrints take_catalog_prints() { return std::move(catalog_prints_); }
   Stamps commune(const std::string& content) const {
     Stamps stamps;
     stamps.keys.tool = tool_;
-    stamps.keys.inputs = Fingerprint()
-                             .add(tool_)
-                             .add(stamp_inputs({content, options_.themes_dir},
-                                               {options_.sources.procedures + "/domains.yaml"}, version_))
-                             .value();
+    stamps.keys.inputs =
+        Fingerprint()
+            .add(tool_)
+            .add(stamp_inputs({content, options_.themes_dir}, {options_.sources.procedures + "/domains.yaml"},
+                              version_, threads()))
+            .value();
     stamps.all = Fingerprint().add(stamps.keys.inputs).add(catalog_).value();
     return stamps;
   }
@@ -222,7 +225,7 @@ std::size_t check_current(const BuildOptions& options, const StampMaker& stamps,
     CommuneBuild& commune = communes[i];
     commune_stamps.push_back(options.write ? stamps.commune(commune.content) : Stamps{});
     commune.report.up_to_date =
-        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, now);
+        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, now, stamps.threads());
     commune.ok = commune.report.up_to_date;
     if (!commune.ok) last = i;
   }

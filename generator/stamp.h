@@ -26,7 +26,7 @@ struct OutputRecord {
 
 struct BuildState {
   std::uint64_t inputs = 0;
-  std::uint64_t output = 0;  // stamp of the output tree (see stamp_tree)
+  std::uint64_t output = 0;  // stamp of the recorded files (see stamp_records)
   long long expires = 0;     // seconds since the epoch; 0: never (see News::next_publication)
   std::unordered_map<std::string, OutputRecord> files;  // by path in the output directory
 };
@@ -37,12 +37,10 @@ using ContentPrints = std::unordered_map<std::string, std::uint64_t>;
 // `dirs` are walked recursively; `files` are single files; `options` is any
 // text that changes the output (e.g. "--drafts"). Files count by their
 // bytes; with `prints`, each file's fingerprint is kept there, so the
-// files need not be read again to be recognised.
+// files need not be read again to be recognised. Files are read on
+// `threads` threads.
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
-                           const std::string& options, ContentPrints* prints = nullptr);
-// Every file below `dir`, by relative path, size, modification time and
-// inode; equals stamp_records() of the same files.
-std::uint64_t stamp_tree(const std::string& dir);
+                           const std::string& options, int threads, ContentPrints* prints = nullptr);
 // A large file that only changes by being replaced (the congkhai executable),
 // by its size, modification time and inode.
 std::uint64_t stamp_file_identity(const std::string& path, const std::string& options);

@@ -83,8 +83,8 @@ inline constexpr const char* kOutputMarker = ".congkhai-output";
 
 // True when `out_dir` was built from inputs with this stamp and has not been
 // touched since: rebuilding would give the same files.
-// `now` in seconds since the epoch.
-bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now);
+// `now` in seconds since the epoch; files are checked on `threads` threads.
+bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now, int threads = 1);
 
 // The files beside `out_dir` that record what it was built from and the
 // procedures as last loaded (`clean` removes them with the output).

@@ -162,6 +162,14 @@ TEST_F(WriteTest, OutputIsCurrentOnlyForTheSameInputsAndAnUntouchedTree) {
   EXPECT_FALSE(output_is_current(out_, 42, 1000));  // a scheduled post is due
   std::ofstream(fs::path(out_) / "a/index.html") << "edited by hand";
   EXPECT_FALSE(output_is_current(out_, 42, 999));
+  EXPECT_FALSE(output_is_current(out_, 42, 999, 2)) << "checked on two threads";
+}
+
+TEST_F(WriteTest, OutputWithAFileDeletedByHandIsNotCurrent) {
+  ASSERT_TRUE(write_all({{"a/index.html", "A", {}}, {"b/index.html", "B", {}}}, 1));
+  ASSERT_TRUE(output_is_current(out_, 1, 0, 2));
+  fs::remove(fs::path(out_) / "b/index.html");
+  EXPECT_FALSE(output_is_current(out_, 1, 0, 2));
 }
 
 TEST_F(WriteTest, RefusesToReplaceAFolderItDidNotWrite) {
