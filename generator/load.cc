@@ -77,6 +77,7 @@ std::vector<Procedure> load_procedures(const Disk& disk, const std::vector<std::
     loaded[i] = load_procedure_file(disk, paths[i], cache, per_file[i]);
   });
   std::vector<Procedure> procedures;
+  procedures.reserve(paths.size());
   for (std::size_t i = 0; i < paths.size(); ++i) {
     diags.absorb(std::move(per_file[i]));
     if (loaded[i]) procedures.push_back(std::move(*loaded[i]));

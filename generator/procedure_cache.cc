@@ -9,7 +9,7 @@
 namespace ck {
 namespace {
 
-constexpr std::string_view kMagic = "congkhai-procedures 2\n";
+constexpr std::string_view kMagic = "congkhai-procedures 3\n";
 
 class Writer {
  public:
@@ -49,9 +49,18 @@ class Reader {
     fail();
     return false;
   }
+  // The next `size` bytes, skipped.
+  std::string_view skip(std::uint64_t size) {
+    if (size > rest_.size()) {
+      fail();
+      return {};
+    }
+    std::string_view skipped = rest_.substr(0, size);
+    rest_.remove_prefix(size);
+    return skipped;
+  }
   bool ok() const { return ok_; }
   bool done() const { return rest_.empty(); }
-  const char* position() const { return rest_.data(); }
 
  private:
   void fail() {
@@ -143,13 +152,15 @@ ProcedureCache ProcedureCache::parse(std::string bytes, std::uint64_t tool_key) 
   in.number(key);
   in.number(count);
   if (key != tool_key || !in.room_for(count)) return ProcedureCache();
+  // Entries are only found here; each is decoded when taken, on the
+  // loading threads.
   for (std::uint64_t i = 0; i < count && in.ok(); ++i) {
     std::string path;
-    Slot slot;
+    std::uint64_t size = 0;
     io(in, path);
-    const char* start = in.position();
-    io(in, slot.entry);
-    slot.stored = std::string_view(start, static_cast<std::size_t>(in.position() - start));
+    in.number(size);
+    Slot slot;
+    slot.stored = in.skip(size);
     cache.slots_.emplace(std::move(path), std::move(slot));
   }
   if (!in.ok() || !in.done()) return ProcedureCache();
@@ -173,6 +184,8 @@ void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) const {
     Writer path;
     std::string p = entry->first;
     io(path, p);
+    std::uint64_t size = entry->second.bytes().size();
+    path.number(size);
     sink(path.bytes);
     sink(entry->second.bytes());
   }
@@ -205,12 +218,23 @@ bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key)
 }
 
 std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, std::uint64_t content) {
-  std::lock_guard lock(*mutex_);
-  auto it = slots_.find(path);
-  if (it == slots_.end() || it->second.used || it->second.stored.empty() || it->second.entry.content != content)
-    return std::nullopt;
-  it->second.used = true;
-  return std::move(it->second.entry);
+  std::string_view stored;
+  {
+    std::lock_guard lock(*mutex_);
+    auto it = slots_.find(path);
+    std::uint64_t stored_content = 0;  // an entry starts with it
+    if (it == slots_.end() || it->second.used || it->second.stored.size() < sizeof stored_content)
+      return std::nullopt;
+    std::memcpy(&stored_content, it->second.stored.data(), sizeof stored_content);
+    if (stored_content != content) return std::nullopt;
+    it->second.used = true;
+    stored = it->second.stored;
+  }
+  Entry entry;
+  Reader in(stored);
+  io(in, entry);
+  if (!in.ok() || !in.done()) return std::nullopt;  // damaged: the file is loaded anew
+  return entry;
 }
 
 void ProcedureCache::put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
@@ -219,7 +243,7 @@ void ProcedureCache::put(const std::string& path, std::uint64_t content, const s
   std::uint64_t key = content;
   fields(out, key, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
   std::lock_guard lock(*mutex_);
-  slots_[path] = Slot{{}, {}, std::move(out.bytes), true};
+  slots_[path] = Slot{{}, std::move(out.bytes), true};
   changed_ = true;
 }
 

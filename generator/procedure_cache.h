@@ -61,7 +61,6 @@ class ProcedureCache {
   // An entry read from the file keeps its bytes there, so writing the cache
   // again copies them instead of encoding the entry anew.
   struct Slot {
-    Entry entry;              // decoded, until taken; empty for an entry put in this build
     std::string_view stored;  // the entry's bytes in buffer_, when read from the file
     std::string encoded;      // the entry's bytes, when put in this build
     bool used = false;

@@ -83,6 +83,22 @@ TEST(ProcedureCacheTest, DamagedBytesGiveAnEmptyCache) {
   EXPECT_EQ(ProcedureCache::parse(huge_count, 7).size(), 0u);
 }
 
+// Entries are decoded only when taken: a damaged one is a miss, and the
+// others are still found.
+TEST(ProcedureCacheTest, ADamagedEntryIsAMissAndTheOthersAreFound) {
+  ProcedureCache cache;
+  cache.put("a.md", 10, full_procedure(), {});
+  cache.put("b.md", 20, full_procedure(), {});
+  std::string bytes = cache.serialize(7);
+  const std::size_t a_name = bytes.find(full_procedure().name);
+  ASSERT_NE(a_name, std::string::npos);
+  bytes[a_name - 8] = '\x7f';  // the length of a.md's first name, now past the entry's end
+  ProcedureCache damaged = ProcedureCache::parse(bytes, 7);
+  EXPECT_EQ(damaged.size(), 2u);
+  EXPECT_FALSE(damaged.take("a.md", 10));
+  EXPECT_TRUE(damaged.take("b.md", 20));
+}
+
 // Loading through the cache gives the same procedures and messages as
 // loading without it, and reads only what changed.
 TEST(ProcedureCacheTest, LoadingThroughTheCacheEqualsLoadingWithout) {
