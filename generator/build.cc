@@ -33,11 +33,18 @@ std::vector<char> current_jobs(const std::vector<RenderJob>& jobs, const OutputW
 // is made so that rendered pages are not all held in memory. Diagnostics are
 // kept per job and joined in job order, so messages come out the same for
 // any number of threads.
-bool render_and_write(const std::vector<RenderJob>& jobs, int threads, OutputWriter* writer,
-                      std::uint64_t inputs_stamp, const BuildOptions& options, Diagnostics& diags,
-                      std::string& failure) {
+bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jobs, int threads,
+                      OutputWriter* writer, std::uint64_t inputs_stamp, const BuildOptions& options,
+                      Diagnostics& diags, std::string& failure) {
   const std::vector<char> current = current_jobs(jobs, writer, threads);
   const auto to_make = static_cast<std::size_t>(std::count(current.begin(), current.end(), 0));
+  // Otherwise the booklet's one thread would encode 10,000 codes while the
+  // others, after a small change, have nothing to do.
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (!current[i] && jobs[i].draws_every_code) {
+      ctx.qr().encode_all(threads);
+      break;
+    }
   if (writer && !writer->start(to_make, inputs_stamp, &failure)) return false;
   std::vector<Diagnostics> per_job(jobs.size());
   std::mutex failure_mutex;
@@ -196,7 +203,7 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
     writer.emplace(commune.out_dir);
     if (!writer->begin(&report.failure)) return false;
   }
-  bool ok = render_and_write(jobs, run.threads, writer ? &*writer : nullptr, stamps.all, run.options,
+  bool ok = render_and_write(ctx, jobs, run.threads, writer ? &*writer : nullptr, stamps.all, run.options,
                              commune.diags, report.failure);
   if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();

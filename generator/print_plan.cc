@@ -82,7 +82,8 @@ std::vector<RenderJob> plan_print(const RenderContext& ctx) {
   Fingerprint booklet;
   booklet.add(ctx.input_keys().inputs).add("booklet");
   for (const Domain& d : site.domains) add_sheet(ctx, d, booklet);
-  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); }, booklet.value()});
+  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); },
+                  booklet.value(), true});
   for (const Domain& d : site.domains) {
     if (coded_procedures(site, d).empty()) continue;
     Fingerprint sheet;

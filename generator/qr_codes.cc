@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "parallel.h"
 #include "urls.h"
 
 namespace ck {
@@ -79,6 +80,10 @@ const QrMatrix* QrCodes::procedure(const Procedure& p) const {
   auto payload = procedure_qr_payload(site_, p);
   if (!payload) return nullptr;
   return get(static_cast<std::size_t>(&p - site_.procedures.data()), payload->url);
+}
+
+void QrCodes::encode_all(int threads) const {
+  parallel_for(site_.procedures.size(), threads, [this](std::size_t i) { procedure(site_.procedures[i]); });
 }
 
 const QrMatrix* QrCodes::survey() const {

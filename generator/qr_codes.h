@@ -38,6 +38,8 @@ class QrCodes {
   // The procedure's code, or null (no code; or too long, reported earlier).
   const QrMatrix* procedure(const Procedure& p) const;
   const QrMatrix* survey() const;
+  // Encodes every procedure's code now, on `threads` threads.
+  void encode_all(int threads) const;
 
  private:
   struct Slot;

@@ -27,6 +27,8 @@ struct RenderJob {
   // whose key matches the one its file was made with. 0 until plan_site()
   // gives it the site-wide key.
   std::uint64_t key = 0;
+  // The file draws every procedure's QR code (the booklet).
+  bool draws_every_code = false;
 };
 
 // What a build's files are made from, beyond the model: the congkhai
