@@ -1,4 +1,4 @@
-// PNG files: the one place that talks to libpng. Writes to memory, with no
+// PNG files: the one place that talks to libpng and zlib. Writes to memory, with no
 // time or text chunks, so the same pixels always give the same bytes.
 #pragma once
 

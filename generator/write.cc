@@ -269,8 +269,9 @@ bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long lon
   auto stamps = read_state_stamps(out_dir);
   if (!stamps || stamps->inputs != inputs_stamp || (stamps->expires && now >= stamps->expires)) return false;
   auto state = read_state(out_dir);
+  if (!state) return false;
   const int out_fd = ::open(out_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (!state || out_fd < 0) return false;
+  if (out_fd < 0) return false;
   std::vector<const std::pair<const std::string, OutputRecord>*> files;
   files.reserve(state->files.size());
   for (const auto& file : state->files) files.push_back(&file);
