@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ck {
@@ -26,6 +27,25 @@ std::optional<FileStat> stat_file(const std::string& path, int dir_fd = -1);
 // Writes `bytes` as the whole file at `path`, creating missing folders, and
 // returns the file's stat, taken from the open file; nullopt on failure.
 std::optional<FileStat> write_file(const std::string& path, std::string_view bytes);
+
+// A file's bytes mapped read-only into memory: large files the build made
+// itself (its state and parse cache) are read without copying them.
+class MappedFile {
+ public:
+  // The file at `path`, or nullopt when it cannot be opened or mapped.
+  static std::optional<MappedFile> open(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept : data_(std::exchange(other.data_, nullptr)), size_(other.size_) {}
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile(void* data, std::size_t size) : data_(data), size_(size) {}
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
 
 class Disk {
  public:

@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "diagnostics.h"
+#include "disk.h"
 #include "model.h"
 #include "stamp.h"
 
@@ -61,14 +62,18 @@ class ProcedureCache {
   // An entry read from the file keeps its bytes there, so writing the cache
   // again copies them instead of encoding the entry anew.
   struct Slot {
-    std::string_view stored;  // the entry's bytes in buffer_, when read from the file
+    std::string_view stored;  // the entry's bytes in owned_ or mapped_, when read from a file
     std::string encoded;      // the entry's bytes, when put in this build
     bool used = false;
     std::string_view bytes() const { return encoded.empty() ? stored : std::string_view(encoded); }
   };
   template <typename Sink>
   void write_to(Sink&& sink, std::uint64_t tool_key) const;
-  std::string buffer_;
+  // Finds the entries in `bytes`, which must outlive the cache; false when
+  // they were written by another executable or are damaged.
+  bool index(std::string_view bytes, std::uint64_t tool_key);
+  std::unique_ptr<std::string> owned_;  // the bytes given to parse(), where they stay when moved
+  std::optional<MappedFile> mapped_;    // the bytes of the file read_file() read
   std::unordered_map<std::string, Slot> slots_;
   ContentPrints expected_;  // read-only while loading
   bool changed_ = false;

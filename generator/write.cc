@@ -51,8 +51,8 @@ bool is_empty_dir(const fs::path& dir) {
 }
 
 std::optional<BuildState> read_state(const std::string& out_dir) {
-  auto text = read_whole(state_path(out_dir));
-  return text ? parse_state(*text) : std::nullopt;
+  auto file = MappedFile::open(state_path(out_dir));
+  return file ? parse_state(file->bytes()) : std::nullopt;
 }
 
 // The stamps alone: the first two lines of the state file.

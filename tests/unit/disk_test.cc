@@ -40,5 +40,21 @@ TEST(RealDiskList, LinkLoopIsListedByItsNameAndListingGoesOn) {
   EXPECT_EQ(error, "is a link to nothing");
 }
 
+TEST(MappedFileTest, GivesTheBytesOfAFileAndNothingForAFolderOrNoFile) {
+  TempDir dir;
+  std::ofstream(dir.path() / "state") << "congkhai\n";
+  std::ofstream(dir.path() / "empty");
+  auto file = MappedFile::open(dir.str() + "/state");
+  ASSERT_TRUE(file);
+  EXPECT_EQ(file->bytes(), "congkhai\n");
+  MappedFile moved = std::move(*file);
+  EXPECT_EQ(moved.bytes(), "congkhai\n");
+  auto empty = MappedFile::open(dir.str() + "/empty");
+  ASSERT_TRUE(empty);
+  EXPECT_EQ(empty->bytes(), "");
+  EXPECT_FALSE(MappedFile::open(dir.str()));
+  EXPECT_FALSE(MappedFile::open(dir.str() + "/missing"));
+}
+
 }  // namespace
 }  // namespace ck
