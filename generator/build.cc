@@ -157,8 +157,12 @@ class CatalogLoader {
     }
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
-    if (cache_ptr && cache_ptr->changed())  // only a cache: failing to save it costs time, nothing else
-      saving_ = std::async(std::launch::async, [this] { cache_->write_file(cache_path_, tool_key_); });
+    // Only a cache: failing to save it costs time, nothing else. It is not
+    // used again, so its memory goes before the sites render.
+    saving_ = std::async(std::launch::async, [this] {
+      if (cache_ && cache_->changed()) cache_->write_file(cache_path_, tool_key_);
+      cache_.reset();
+    });
     return *catalog_;
   }
 
