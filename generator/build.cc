@@ -159,10 +159,11 @@ class CatalogLoader {
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
     // Only a cache: failing to save it costs time, nothing else. It is not
     // used again, so its memory goes before the sites render.
-    saving_ = std::async(std::launch::async, [this] {
-      if (cache_ && cache_->changed()) cache_->write_file(cache_path_, tool_key_);
-      cache_.reset();
-    });
+    if (cache_)
+      saving_ = std::async(std::launch::async, [this] {
+        if (cache_->changed()) cache_->write_file(cache_path_, tool_key_);
+        cache_.reset();
+      });
     return *catalog_;
   }
 

@@ -62,12 +62,11 @@ TemplateData rate_data(const RenderContext& ctx, const RateInfo& info, const Fig
 
 std::string kpi_table(const RenderContext& ctx, const Figures& f, int year, const std::string& caption) {
   TemplateData data;
-  data.set("t", ctx.theme().strings());
   data.set("caption", caption);
   TemplateList rows;
   for (const RateInfo& info : all_rates()) rows.push_back(rate_data(ctx, info, f, year));
   data.set("rates", rows);
-  return ctx.theme().render("results-kpi", data);
+  return ctx.render("results-kpi", data);
 }
 
 std::string heading(int level, const std::string& id, const std::string& text) {

@@ -29,12 +29,6 @@ std::optional<std::string> read_whole(const fs::path& path) {
   return contents.str();
 }
 
-bool write_whole(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  return static_cast<bool>(out.flush());
-}
-
 // Beside the output, not in it: the published tree stays the same bytes for
 // the same sources, and the web server never sees this machine's details.
 std::string sibling_path(std::string out_dir, const std::string& suffix) {
@@ -131,7 +125,7 @@ bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::s
   }
   const fs::path staged_marker = fs::path(staging_) / kOutputMarker;
   fs::create_hard_link(marker, staged_marker, ec);
-  if (ec && !write_whole(staged_marker, kMarkerText)) {
+  if (ec && !write_file(staged_marker.string(), kMarkerText)) {
     *error = "cannot write " + staged_marker.string();
     return false;
   }
@@ -251,7 +245,7 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> e
   if (!(in_place_ ? commit_in_place(error) : commit_staging(error))) return false;
   BuildState state{inputs_stamp, stamp_records(records_), expires.value_or(0), std::move(records_)};
   const std::string path = state_path(out_dir_);
-  if (!write_whole(path + ".new", format_state(state)) || rename((path + ".new").c_str(), path.c_str()) != 0) {
+  if (!write_file(path + ".new", format_state(state)) || rename((path + ".new").c_str(), path.c_str()) != 0) {
     *error = "cannot write " + path;
     return false;
   }
