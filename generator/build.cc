@@ -25,7 +25,7 @@ std::vector<char> current_jobs(const std::vector<RenderJob>& jobs, const OutputW
   std::vector<char> current(jobs.size(), 0);
   if (writer)
     parallel_for(jobs.size(), threads,
-                 [&](std::size_t i) { current[i] = writer->is_current(jobs[i].path, jobs[i].key); });
+                 [&](std::size_t i) { current[i] = writer->is_current(i, jobs[i].key); });
   return current;
 }
 
@@ -53,10 +53,10 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
     std::string error;
     bool ok = true;
     if (current[i]) {
-      ok = writer->keep(jobs[i].path, jobs[i].key, &error);
+      ok = writer->keep(i, jobs[i].key, &error);
     } else {
       OutputFile file = jobs[i].run(per_job[i]);
-      if (writer && !per_job[i].has_errors()) ok = writer->write(file, jobs[i].key, &error);
+      if (writer && !per_job[i].has_errors()) ok = writer->write(i, file, jobs[i].key, &error);
     }
     if (!ok) {
       std::lock_guard lock(failure_mutex);
@@ -90,29 +90,36 @@ struct Stamps {
 
 class StampMaker {
  public:
-  explicit StampMaker(const BuildOptions& options)
+  StampMaker(const BuildOptions& options, const std::string& first_out_dir)
       : options_(options),
+        book_path_(output_sources_path(first_out_dir)),
         version_("congkhai-stamp-2" + std::string(options.drafts ? "+drafts" : "") +
                  (options.future ? "+future" : "") +
                  (options.now ? "@" + std::to_string(*options.now) : "")) {
     std::error_code ec;
     executable_ = std::filesystem::read_symlink("/proc/self/exe", ec).string();
     tool_ = stamp_file_identity(executable_, version_);
-    if (options.write)
-      catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, threads(), &catalog_prints_);
+    if (!options.write) return;
+    book_ = SourceBook::read_file(book_path_);
+    catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, threads(), &catalog_prints_, &book_);
+  }
+  // Saves what the sources looked like, once every commune is stamped.
+  // Failing costs the next build time, nothing else.
+  void save_book() const {
+    if (options_.write && book_.changed()) book_.write_file(book_path_);
   }
   std::uint64_t tool() const { return tool_; }
   int threads() const { return options_.threads > 0 ? options_.threads : default_threads(); }
   // The fingerprint of every catalog file, taken for the stamp.
   ContentPrints take_catalog_prints() { return std::move(catalog_prints_); }
-  Stamps commune(const std::string& content) const {
+  Stamps commune(const std::string& content) {
     Stamps stamps;
     stamps.keys.tool = tool_;
     stamps.keys.inputs =
         Fingerprint()
             .add(tool_)
             .add(stamp_inputs({content, options_.themes_dir}, {options_.sources.procedures + "/domains.yaml"},
-                              version_, threads()))
+                              version_, threads(), nullptr, &book_))
             .value();
     stamps.all = Fingerprint().add(stamps.keys.inputs).add(catalog_).value();
     return stamps;
@@ -120,6 +127,8 @@ class StampMaker {
 
  private:
   const BuildOptions& options_;
+  std::string book_path_;
+  SourceBook book_;
   std::string version_;
   std::string executable_;
   std::uint64_t tool_ = 0;
@@ -207,6 +216,10 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
   if (run.options.write) {
     writer.emplace(commune.out_dir);
     if (!writer->begin(&report.failure)) return false;
+    std::vector<std::string_view> paths;
+    paths.reserve(jobs.size());
+    for (const RenderJob& job : jobs) paths.push_back(job.path);
+    writer->plan(std::move(paths));
   }
   bool ok = render_and_write(ctx, jobs, run.threads, writer ? &*writer : nullptr, stamps.all, run.options,
                              commune.diags, report.failure);
@@ -230,7 +243,7 @@ bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBu
 
 // Each commune's stamps; marks the communes whose output is current.
 // Returns the index of the last commune that needs building.
-std::size_t check_current(const BuildOptions& options, const StampMaker& stamps, long long now,
+std::size_t check_current(const BuildOptions& options, StampMaker& stamps, long long now,
                           std::vector<CommuneBuild>& communes, std::vector<Stamps>& commune_stamps) {
   std::size_t last = communes.size();
   for (std::size_t i = 0; i < communes.size(); ++i) {
@@ -255,12 +268,13 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
   RealDisk disk;
-  StampMaker stamps(options);
+  StampMaker stamps(options, communes.front().out_dir);
   CatalogLoader catalog(options, communes.front().out_dir, stamps.tool(), stamps.take_catalog_prints());
   Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(),
              disk,    catalog, catalog_diags};
   std::vector<Stamps> commune_stamps;
   const std::size_t last = check_current(options, stamps, *publish.now, communes, commune_stamps);
+  stamps.save_book();
   bool all_ok = true;
   for (std::size_t i = 0; i < communes.size(); ++i) {
     auto start = std::chrono::steady_clock::now();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,9 +52,13 @@ int create_file(const std::string& path) {
 
 }  // namespace
 
-std::optional<FileStat> stat_file(const std::string& path, int dir_fd) {
+std::optional<FileStat> stat_file(std::string_view path, int dir_fd) {
+  char terminated[PATH_MAX];  // paths read from the state file are not NUL-terminated
+  if (path.size() >= sizeof terminated) return std::nullopt;
+  path.copy(terminated, path.size());
+  terminated[path.size()] = '\0';
   struct stat st {};
-  if (::fstatat(dir_fd < 0 ? AT_FDCWD : dir_fd, path.c_str(), &st, 0) != 0 || !S_ISREG(st.st_mode))
+  if (::fstatat(dir_fd < 0 ? AT_FDCWD : dir_fd, terminated, &st, 0) != 0 || !S_ISREG(st.st_mode))
     return std::nullopt;
   return file_stat(st);
 }

@@ -23,7 +23,7 @@ struct FileStat {
 // Of a regular file; nullopt for anything else. With `dir_fd` (an open
 // directory), `path` is relative to it, which saves looking up the
 // directory's own path again for each of thousands of files.
-std::optional<FileStat> stat_file(const std::string& path, int dir_fd = -1);
+std::optional<FileStat> stat_file(std::string_view path, int dir_fd = -1);
 // Writes `bytes` as the whole file at `path`, creating missing folders, and
 // returns the file's stat, taken from the open file; nullopt on failure.
 std::optional<FileStat> write_file(const std::string& path, std::string_view bytes);

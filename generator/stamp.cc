@@ -15,26 +15,51 @@ namespace fs = std::filesystem;
 namespace ck {
 namespace {
 
-constexpr std::string_view kStateHeader = "congkhai-state 2\n";
+constexpr std::string_view kStateHeader = "congkhai-state 3\n";
+
+constexpr std::string_view kBookHeader = "congkhai-sources 1\n";
+constexpr std::uint64_t kSettleNs = 2'000'000'000;
 
 struct SourceStamp {
   enum class Kind { missing, folder, file } kind = Kind::missing;
   std::uint64_t print = 0;  // of a file's bytes
+  bool read = false;        // the bytes were read (the book did not know them)
+  SourceLook look;
+  std::uint64_t looked_ns = 0;
 };
 
-// A source by its bytes, not its times: some disks (FAT on a USB stick)
-// keep modification times to two seconds, and an edit within them that
-// keeps the size must still count. A folder counts by its name: its entries
-// are walked too.
-SourceStamp stamp_source(const std::string& path) {
+std::uint64_t nanoseconds(const struct timespec& t) {
+  return static_cast<std::uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<std::uint64_t>(t.tv_nsec);
+}
+
+std::uint64_t wall_clock_ns() {
+  struct timespec now {};
+  ::clock_gettime(CLOCK_REALTIME, &now);
+  return nanoseconds(now);
+}
+
+// A source counts by its bytes; its look only spares reading them again
+// (see SourceBook). A folder counts by its name: its entries are walked too.
+SourceStamp stamp_source(const std::string& path, const SourceBook* book) {
+  SourceStamp stamp;
+  stamp.looked_ns = wall_clock_ns();
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) return {};
-  if (!S_ISREG(st.st_mode)) return {SourceStamp::Kind::folder};
+  if (::stat(path.c_str(), &st) != 0) return stamp;
+  stamp.kind = S_ISREG(st.st_mode) ? SourceStamp::Kind::file : SourceStamp::Kind::folder;
+  if (stamp.kind == SourceStamp::Kind::folder) return stamp;
+  stamp.look = {static_cast<std::uint64_t>(st.st_size), nanoseconds(st.st_mtim), nanoseconds(st.st_ctim),
+                static_cast<std::uint64_t>(st.st_ino)};
+  if (auto known = book ? book->print(path, stamp.look) : std::nullopt) {
+    stamp.print = *known;
+    return stamp;
+  }
   std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  return {SourceStamp::Kind::file, Fingerprint().add(bytes).value()};
+  stamp.print = Fingerprint().add(bytes).value();
+  stamp.read = true;
+  return stamp;
 }
 
 std::vector<std::string> files_below(const std::string& dir) {
@@ -83,8 +108,70 @@ std::uint64_t stamp_file_identity(const std::string& path, const std::string& op
   return h.value();
 }
 
+SourceBook SourceBook::read_file(const std::string& path) {
+  SourceBook book;
+  auto file = MappedFile::open(path);
+  std::string_view text = file ? file->bytes() : std::string_view();
+  if (!text.starts_with(kBookHeader)) return book;
+  text.remove_prefix(kBookHeader.size());
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    if (end == std::string_view::npos) return {};  // cut short
+    LineReader line(text.substr(0, end));
+    text.remove_prefix(end + 1);
+    Entry entry;
+    if (!line.number(entry.look.size) || !line.number(entry.look.mtime_ns) ||
+        !line.number(entry.look.ctime_ns) || !line.number(entry.look.inode) || !line.number(entry.print) ||
+        line.rest().empty())
+      return {};
+    book.entries_.emplace(line.rest(), entry);
+  }
+  return book;
+}
+
+bool SourceBook::write_file(const std::string& path) const {
+  std::string out(kBookHeader);
+  for (const auto& [source, entry] : entries_) {
+    if (!entry.seen) continue;
+    for (std::uint64_t n :
+         {entry.look.size, entry.look.mtime_ns, entry.look.ctime_ns, entry.look.inode, entry.print}) {
+      append_hex(out, n);
+      out += ' ';
+    }
+    out += source;
+    out += '\n';
+  }
+  const std::string fresh = path + ".new";
+  return ck::write_file(fresh, out) && std::rename(fresh.c_str(), path.c_str()) == 0;
+}
+
+std::optional<std::uint64_t> SourceBook::print(const std::string& path, const SourceLook& look) const {
+  auto it = entries_.find(path);
+  if (it == entries_.end() || it->second.look != look) return std::nullopt;
+  return it->second.print;
+}
+
+void SourceBook::learn(const std::string& path, const SourceLook& look, std::uint64_t print,
+                       std::uint64_t looked_ns) {
+  changed_ = true;
+  if (look.ctime_ns + kSettleNs <= looked_ns && look.mtime_ns + kSettleNs <= looked_ns)
+    entries_[path] = {look, print, true};
+  else
+    entries_.erase(path);  // changed too recently to be known by its look
+}
+
+void SourceBook::saw(const std::string& path) {
+  auto it = entries_.find(path);
+  if (it != entries_.end()) it->second.seen = true;
+}
+
+bool SourceBook::changed() const {
+  return changed_ ||
+         std::any_of(entries_.begin(), entries_.end(), [](const auto& entry) { return !entry.second.seen; });
+}
+
 std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vector<std::string>& files,
-                           const std::string& options, int threads, ContentPrints* prints) {
+                           const std::string& options, int threads, ContentPrints* prints, SourceBook* book) {
   std::vector<std::string> paths;
   for (const std::string& dir : dirs) {
     paths.push_back(dir);
@@ -93,7 +180,7 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
   paths.insert(paths.end(), files.begin(), files.end());
   // Reading 10,000 sources is most of a rebuild that finds nothing to do.
   std::vector<SourceStamp> stamps(paths.size());
-  parallel_for(paths.size(), threads, [&](std::size_t i) { stamps[i] = stamp_source(paths[i]); });
+  parallel_for(paths.size(), threads, [&](std::size_t i) { stamps[i] = stamp_source(paths[i], book); });
   Fingerprint h;
   h.add(options);
   for (std::size_t i = 0; i < paths.size(); ++i) {
@@ -102,16 +189,15 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
     if (stamps[i].kind != SourceStamp::Kind::file) continue;
     h.add(stamps[i].print);
     if (prints) (*prints)[paths[i]] = stamps[i].print;
+    if (book && stamps[i].read) book->learn(paths[i], stamps[i].look, stamps[i].print, stamps[i].looked_ns);
+    if (book && !stamps[i].read) book->saw(paths[i]);
   }
   return h.value();
 }
 
-std::uint64_t stamp_records(const std::unordered_map<std::string, OutputRecord>& files) {
-  std::vector<const std::pair<const std::string, OutputRecord>*> sorted;
-  for (const auto& entry : files) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+std::uint64_t stamp_records(const std::vector<OutputEntry>& files) {
   Fingerprint h;
-  for (const auto* entry : sorted) add_record(h, entry->first, entry->second.stat);
+  for (const OutputEntry& entry : files) add_record(h, entry.path, entry.record.stat);
   return h.value();
 }
 
@@ -137,7 +223,7 @@ std::optional<BuildState> parse_state(std::string_view text, bool files) {
     if (!line.number(record.key) || !line.number(record.stat.size) || !line.number(record.stat.mtime_ns) ||
         !line.number(record.stat.inode) || line.rest().empty())
       return std::nullopt;
-    state.files.emplace(line.rest(), record);
+    state.files.push_back({line.rest(), record});
   }
   if (!has_stamps) return std::nullopt;
   return state;
@@ -150,6 +236,7 @@ std::string format_state(const BuildState& state) {
     out += ' ';
   }
   out.back() = '\n';
+  out.reserve(out.size() + state.files.size() * 80);
   for (const auto& [path, record] : state.files) {
     for (std::uint64_t n : {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}) {
       append_hex(out, n);

@@ -44,10 +44,21 @@ bool is_empty_dir(const fs::path& dir) {
   return fs::is_directory(dir, ec) && fs::directory_iterator(dir, ec) == fs::directory_iterator();
 }
 
-std::optional<BuildState> read_state(const std::string& out_dir) {
+// The state file and what it says; the state's paths point into the file.
+struct StateFile {
+  MappedFile file;
+  BuildState state;
+};
+
+std::optional<StateFile> read_state(const std::string& out_dir) {
   auto file = MappedFile::open(state_path(out_dir));
-  return file ? parse_state(file->bytes()) : std::nullopt;
+  if (!file) return std::nullopt;
+  auto state = parse_state(file->bytes());
+  if (!state) return std::nullopt;
+  return StateFile{std::move(*file), std::move(*state)};
 }
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
 // The stamps alone: the first two lines of the state file.
 std::optional<BuildState> read_state_stamps(const std::string& out_dir) {
@@ -91,31 +102,59 @@ bool OutputWriter::begin(std::string* error) {
     return false;
   }
   if (fs::exists(out / kOutputMarker, ec)) {
-    previous_ = read_state(out_dir_).value_or(BuildState{});
+    if (auto read = read_state(out_dir_)) {
+      previous_file_ = std::move(read->file);
+      previous_ = std::move(read->state);
+    }
     out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   }
   return true;
 }
 
-std::optional<FileStat> OutputWriter::previous_stat(const std::string& path) const {
-  return out_fd_ >= 0 ? stat_file(path, out_fd_) : stat_file(out_dir_ + "/" + path);
+// A rebuild plans the same files in the same order, so each file's record
+// is usually at its own index; paths are hashed only once the order changed
+// (a procedure added or removed).
+void OutputWriter::plan(std::vector<std::string_view> paths) {
+  paths_ = std::move(paths);
+  records_.assign(paths_.size(), {});
+  previous_index_.assign(paths_.size(), kNone);
+  std::unordered_map<std::string_view, std::size_t> by_path;
+  for (std::size_t i = 0; i < paths_.size(); ++i) {
+    if (i < previous_.files.size() && previous_.files[i].path == paths_[i]) {
+      previous_index_[i] = i;
+      continue;
+    }
+    if (by_path.empty())
+      for (std::size_t j = 0; j < previous_.files.size(); ++j) by_path.emplace(previous_.files[j].path, j);
+    auto it = by_path.find(paths_[i]);
+    if (it != by_path.end()) previous_index_[i] = it->second;
+  }
 }
 
-bool OutputWriter::is_current(const std::string& path, std::uint64_t key) const {
-  if (key == 0) return false;
-  auto it = previous_.files.find(path);
-  if (it == previous_.files.end() || it->second.key != key) return false;
-  std::optional<FileStat> stat = previous_stat(path);
-  return stat && *stat == it->second.stat;
+const OutputEntry* OutputWriter::previous(std::size_t i) const {
+  return previous_index_[i] == kNone ? nullptr : &previous_.files[previous_index_[i]];
+}
+
+std::optional<FileStat> OutputWriter::previous_stat(std::string_view path) const {
+  return out_fd_ >= 0 ? stat_file(path, out_fd_) : stat_file(out_dir_ + "/" + std::string(path));
+}
+
+bool OutputWriter::is_current(std::size_t i, std::uint64_t key) const {
+  const OutputEntry* entry = previous(i);
+  if (key == 0 || !entry || entry->record.key != key) return false;
+  std::optional<FileStat> stat = previous_stat(entry->path);
+  return stat && *stat == entry->record.stat;
 }
 
 bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error) {
   std::error_code ec;
   const fs::path marker = fs::path(out_dir_) / kOutputMarker;
-  in_place_ = previous_.files.count(kOutputMarker) && previous_.inputs != inputs_stamp &&
-              to_make <= kInPlaceLimit && previous_stat(kOutputMarker);
+  const bool had_marker = std::any_of(previous_.files.rbegin(), previous_.files.rend(),
+                                      [](const OutputEntry& entry) { return entry.path == kOutputMarker; });
+  std::optional<FileStat> marker_stat = previous_stat(kOutputMarker);
+  in_place_ = had_marker && previous_.inputs != inputs_stamp && to_make <= kInPlaceLimit && marker_stat;
   if (in_place_) {
-    record(kOutputMarker, {0, *previous_stat(kOutputMarker)});
+    marker_ = {0, *marker_stat};
     return true;
   }
   fs::remove_all(staging_, ec);
@@ -129,72 +168,67 @@ bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::s
     *error = "cannot write " + staged_marker.string();
     return false;
   }
-  record(kOutputMarker, {0, stat_file(staged_marker).value_or(FileStat{})});
+  marker_ = {0, stat_file(staged_marker.string()).value_or(FileStat{})};
   return true;
 }
 
-void OutputWriter::record(const std::string& path, OutputRecord record) {
-  std::lock_guard lock(mutex_);
-  records_[path] = record;
-}
-
-bool OutputWriter::same_as_previous(const std::string& path, const std::string& bytes) const {
+bool OutputWriter::same_as_previous(std::string_view path, const std::string& bytes) const {
   std::optional<FileStat> stat = previous_stat(path);
   if (!stat || stat->size != bytes.size()) return false;
-  auto contents = read_whole(out_dir_ + "/" + path);
+  auto contents = read_whole(fs::path(out_dir_) / path);
   return contents && *contents == bytes;
 }
 
-bool OutputWriter::link_previous(const std::string& path, std::uint64_t key, std::string* error) {
-  fs::path target = fs::path(staging_) / path;
+bool OutputWriter::link_previous(std::size_t i, std::uint64_t key, std::string* error) {
+  fs::path target = fs::path(staging_) / paths_[i];
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);  // a race with another thread is harmless
-  fs::create_hard_link(fs::path(out_dir_) / path, target, ec);
+  fs::create_hard_link(fs::path(out_dir_) / paths_[i], target, ec);
   std::optional<FileStat> stat = ec ? std::nullopt : stat_file(target.string());
   if (!stat) {
     *error = "cannot link " + target.string();
     return false;
   }
-  record(path, {key, *stat});
+  records_[i] = {key, *stat};
   ++unchanged_;
   return true;
 }
 
-bool OutputWriter::keep(const std::string& path, std::uint64_t key, std::string* error) {
-  if (!in_place_) return link_previous(path, key, error);
-  record(path, {key, previous_.files.at(path).stat});
+bool OutputWriter::keep(std::size_t i, std::uint64_t key, std::string* error) {
+  if (!in_place_) return link_previous(i, key, error);
+  records_[i] = {key, previous(i)->record.stat};
   ++unchanged_;
   return true;
 }
 
-bool OutputWriter::write(const OutputFile& file, std::uint64_t key, std::string* error) {
+bool OutputWriter::write(std::size_t i, const OutputFile& file, std::uint64_t key, std::string* error) {
   std::optional<std::string> copied;
   if (!file.copy_from.empty() && !(copied = read_whole(file.copy_from))) {
     *error = "cannot read " + file.copy_from;
     return false;
   }
   const std::string& bytes = copied ? *copied : file.bytes;
-  if (same_as_previous(file.path, bytes)) {
+  if (same_as_previous(paths_[i], bytes)) {
     if (in_place_) {
-      record(file.path, {key, previous_stat(file.path).value_or(FileStat{})});
+      records_[i] = {key, previous_stat(paths_[i]).value_or(FileStat{})};
       ++unchanged_;
       return true;
     }
     std::string ignored;
-    if (link_previous(file.path, key, &ignored)) return true;
+    if (link_previous(i, key, &ignored)) return true;
   }
   if (in_place_) {
     std::lock_guard lock(mutex_);
-    pending_.push_back({file.path, bytes, key});
+    pending_.push_back({i, bytes, key});
     return true;
   }
-  const std::string target = staging_ + "/" + file.path;
+  const std::string target = staging_ + "/" + std::string(paths_[i]);
   std::optional<FileStat> stat = write_file(target, bytes);
   if (!stat) {
     *error = "cannot write " + target;
     return false;
   }
-  record(file.path, {key, *stat});
+  records_[i] = {key, *stat};
   ++written_;
   return true;
 }
@@ -221,7 +255,7 @@ bool OutputWriter::commit_in_place(std::string* error) {
   std::error_code ec;
   const fs::path root(out_dir_);
   for (const Pending& file : pending_) {
-    fs::path target = root / file.path;
+    fs::path target = root / paths_[file.file];
     fs::path fresh = target.string() + ".congkhai-new";
     std::optional<FileStat> stat = write_file(fresh, file.bytes);  // rename keeps its inode and time
     if (!stat || rename(fresh.c_str(), target.c_str()) != 0) {
@@ -229,11 +263,15 @@ bool OutputWriter::commit_in_place(std::string* error) {
       *error = "cannot write " + target.string();
       return false;
     }
-    records_[file.path] = {file.key, *stat};
+    records_[file.file] = {file.key, *stat};
     ++written_;
   }
-  for (const auto& [path, record] : previous_.files) {
-    if (records_.count(path)) continue;
+  std::vector<char> still_made(previous_.files.size(), 0);
+  for (std::size_t j : previous_index_)
+    if (j != kNone) still_made[j] = 1;
+  for (std::size_t j = 0; j < previous_.files.size(); ++j) {
+    std::string_view path = previous_.files[j].path;
+    if (still_made[j] || path == kOutputMarker) continue;
     fs::remove(root / path, ec);  // no longer made: a clean build would not have it
     remove_empty_dirs((root / path).parent_path(), root);
   }
@@ -243,7 +281,11 @@ bool OutputWriter::commit_in_place(std::string* error) {
 
 bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error) {
   if (!(in_place_ ? commit_in_place(error) : commit_staging(error))) return false;
-  BuildState state{inputs_stamp, stamp_records(records_), expires.value_or(0), std::move(records_)};
+  BuildState state{inputs_stamp, 0, expires.value_or(0), {}};
+  state.files.reserve(paths_.size() + 1);
+  for (std::size_t i = 0; i < paths_.size(); ++i) state.files.push_back({paths_[i], records_[i]});
+  state.files.push_back({kOutputMarker, marker_});
+  state.output = stamp_records(state.files);
   const std::string path = state_path(out_dir_);
   if (!write_file(path + ".new", format_state(state)) || rename((path + ".new").c_str(), path.c_str()) != 0) {
     *error = "cannot write " + path;
@@ -254,6 +296,9 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> e
 
 std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }
 std::string output_cache_path(const std::string& out_dir) { return sibling_path(out_dir, ".congkhai-cache"); }
+std::string output_sources_path(const std::string& out_dir) {
+  return sibling_path(out_dir, ".congkhai-sources");
+}
 
 // Each file the last build recorded must be on disk as it left it. Files
 // are looked up by their paths in the output, not found by listing folders:
@@ -262,19 +307,17 @@ bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long lon
   while (out_dir.size() > 1 && out_dir.ends_with("/")) out_dir.pop_back();
   auto stamps = read_state_stamps(out_dir);
   if (!stamps || stamps->inputs != inputs_stamp || (stamps->expires && now >= stamps->expires)) return false;
-  auto state = read_state(out_dir);
-  if (!state) return false;
+  auto read = read_state(out_dir);
+  if (!read) return false;
   const int out_fd = ::open(out_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
   if (out_fd < 0) return false;
-  std::vector<const std::pair<const std::string, OutputRecord>*> files;
-  files.reserve(state->files.size());
-  for (const auto& file : state->files) files.push_back(&file);
+  const std::vector<OutputEntry>& files = read->state.files;
   std::atomic<bool> untouched{true};
   parallel_for(files.size(), threads, [&](std::size_t i) {
-    if (untouched && stat_file(files[i]->first, out_fd) != files[i]->second.stat) untouched = false;
+    if (untouched && stat_file(files[i].path, out_fd) != files[i].record.stat) untouched = false;
   });
   ::close(out_fd);
-  return untouched && state->output == stamp_records(state->files);
+  return untouched && read->state.output == stamp_records(files);
 }
 
 }  // namespace ck

@@ -31,17 +31,21 @@ class OutputWriter {
   // Refuses to take over an existing directory that congkhai did not write
   // (it has no marker file).
   bool begin(std::string* error);
-  // True when the previous build made `path` from the same key and the file
-  // is as it left it. Safe to call from several threads.
-  bool is_current(const std::string& path, std::uint64_t key) const;
+  // The files this build makes, in the order it makes them (the same from
+  // one build to the next); each is then named by its index. The paths
+  // must outlive the writer.
+  void plan(std::vector<std::string_view> paths);
+  // True when the previous build made file `i` from the same key and the
+  // file is as it left it. Safe to call from several threads.
+  bool is_current(std::size_t i, std::uint64_t key) const;
   // Chooses how to write, given how many files must be made. In place only
   // when sources changed: with the same inputs, the build runs because the
   // output was touched, and a fresh tree drops whatever was added to it.
   bool start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error);
 
-  // Safe to call from several threads for different paths.
-  bool keep(const std::string& path, std::uint64_t key, std::string* error);  // a current file
-  bool write(const OutputFile& file, std::uint64_t key, std::string* error);
+  // Safe to call from several threads for different files.
+  bool keep(std::size_t i, std::uint64_t key, std::string* error);  // a current file
+  bool write(std::size_t i, const OutputFile& file, std::uint64_t key, std::string* error);
 
   // Puts the new output in place and records, beside it, what it was built
   // from. `expires`: the moment the output goes out of date by itself (a
@@ -54,25 +58,29 @@ class OutputWriter {
 
  private:
   struct Pending {
-    std::string path;
+    std::size_t file;
     std::string bytes;
     std::uint64_t key;
   };
-  std::optional<FileStat> previous_stat(const std::string& path) const;
-  bool same_as_previous(const std::string& path, const std::string& bytes) const;
-  void record(const std::string& path, OutputRecord record);
-  bool link_previous(const std::string& path, std::uint64_t key, std::string* error);
+  const OutputEntry* previous(std::size_t i) const;
+  std::optional<FileStat> previous_stat(std::string_view path) const;
+  bool same_as_previous(std::string_view path, const std::string& bytes) const;
+  bool link_previous(std::size_t i, std::uint64_t key, std::string* error);
   bool commit_staging(std::string* error);
   bool commit_in_place(std::string* error);
 
   std::string out_dir_;
   int out_fd_ = -1;  // the previous output, open while it is read
   std::string staging_;
+  std::optional<MappedFile> previous_file_;  // the previous state file, which previous_ points into
   BuildState previous_;
+  std::vector<std::string_view> paths_;      // of the files this build makes
+  std::vector<std::size_t> previous_index_;  // per file, its entry in previous_, or kNone
+  std::vector<OutputRecord> records_;        // per file, once kept or written
+  OutputRecord marker_;
   bool in_place_ = false;
   bool committed_ = false;
-  std::mutex mutex_;  // guards records_ and pending_
-  std::unordered_map<std::string, OutputRecord> records_;
+  std::mutex mutex_;              // guards pending_
   std::vector<Pending> pending_;  // in place: the files to replace at commit
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};
@@ -86,9 +94,11 @@ inline constexpr const char* kOutputMarker = ".congkhai-output";
 // `now` in seconds since the epoch; files are checked on `threads` threads.
 bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now, int threads = 1);
 
-// The files beside `out_dir` that record what it was built from and the
-// procedures as last loaded (`clean` removes them with the output).
+// The files beside `out_dir` that record what it was built from, the
+// procedures as last loaded and what the sources looked like (`clean`
+// removes them with the output).
 std::string output_state_path(const std::string& out_dir);
 std::string output_cache_path(const std::string& out_dir);
+std::string output_sources_path(const std::string& out_dir);
 
 }  // namespace ck

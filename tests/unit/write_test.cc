@@ -28,10 +28,17 @@ class WriteTest : public ::testing::Test {
   bool write_all(const std::vector<OutputFile>& files, std::uint64_t inputs = 0) {
     OutputWriter writer(out_);
     std::string error;
-    if (!writer.begin(&error) || !writer.start(files.size(), inputs, &error)) return false;
-    for (const OutputFile& f : files)
-      if (!writer.write(f, 1, &error)) return false;
+    if (!writer.begin(&error)) return false;
+    writer.plan(paths_of(files));
+    if (!writer.start(files.size(), inputs, &error)) return false;
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (!writer.write(i, files[i], 1, &error)) return false;
     return writer.commit(inputs, {}, &error);
+  }
+  static std::vector<std::string_view> paths_of(const std::vector<OutputFile>& files) {
+    std::vector<std::string_view> paths;
+    for (const OutputFile& f : files) paths.push_back(f.path);
+    return paths;
   }
   FileStat stat_of(const std::string& rel) { return stat_file(out_ + "/" + rel).value_or(FileStat{}); }
   std::string read(const std::string& rel) {
@@ -49,8 +56,9 @@ TEST_F(WriteTest, NewOutputAppearsOnlyOnCommit) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error)) << error;
+  writer.plan({"a/index.html"});
   ASSERT_TRUE(writer.start(1, 0, &error)) << error;
-  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(0, {"a/index.html", "A", {}}, 1, &error));
   EXPECT_FALSE(fs::exists(out_));
   ASSERT_TRUE(writer.commit(0, {}, &error)) << error;
   EXPECT_EQ(read("a/index.html"), "A");
@@ -65,10 +73,11 @@ TEST_F(WriteTest, AbandonedBuildLeavesPreviousOutputAndNoStaging) {
       OutputWriter writer(out_);
       std::string error;
       ASSERT_TRUE(writer.begin(&error));
+      writer.plan({"index.html", "added.html"});
       ASSERT_TRUE(writer.start(1, inputs, &error));
       EXPECT_EQ(writer.in_place(), inputs == 8);
-      ASSERT_TRUE(writer.write({"index.html", "new", {}}, 2, &error));
-      ASSERT_TRUE(writer.write({"added.html", "new", {}}, 2, &error));
+      ASSERT_TRUE(writer.write(0, {"index.html", "new", {}}, 2, &error));
+      ASSERT_TRUE(writer.write(1, {"added.html", "new", {}}, 2, &error));
     }  // destroyed without commit, as when rendering found errors
     EXPECT_EQ(read("index.html"), "old");
     EXPECT_EQ(stat_of("index.html"), before);
@@ -95,10 +104,11 @@ TEST_F(WriteTest, InPlaceReplacesOnlyChangedFiles) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
+  writer.plan({"same.html", "changed.html"});
   ASSERT_TRUE(writer.start(2, 2, &error));
   ASSERT_TRUE(writer.in_place());
-  ASSERT_TRUE(writer.write({"same.html", "S", {}}, 1, &error));
-  ASSERT_TRUE(writer.write({"changed.html", "2", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(0, {"same.html", "S", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(1, {"changed.html", "2", {}}, 1, &error));
   EXPECT_EQ(read("changed.html"), "1") << "nothing is replaced before commit";
   ASSERT_TRUE(writer.commit(2, {}, &error)) << error;
   EXPECT_EQ(read("changed.html"), "2");
@@ -122,12 +132,13 @@ TEST_F(WriteTest, AFileIsCurrentForItsKeyUntilTouched) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
-  EXPECT_TRUE(writer.is_current("a.html", 1));
-  EXPECT_FALSE(writer.is_current("a.html", 2));
-  EXPECT_FALSE(writer.is_current("b.html", 1));
-  EXPECT_FALSE(writer.is_current("a.html", 0)) << "0 means: always make";
+  writer.plan({"b.html", "a.html"});  // in another order than before
+  EXPECT_TRUE(writer.is_current(1, 1));
+  EXPECT_FALSE(writer.is_current(1, 2));
+  EXPECT_FALSE(writer.is_current(0, 1));
+  EXPECT_FALSE(writer.is_current(1, 0)) << "0 means: always make";
   std::ofstream(fs::path(out_) / "a.html") << "edited by hand";
-  EXPECT_FALSE(writer.is_current("a.html", 1));
+  EXPECT_FALSE(writer.is_current(1, 1));
 }
 
 TEST_F(WriteTest, UnchangedFileKeepsItsModificationTime) {
@@ -137,9 +148,10 @@ TEST_F(WriteTest, UnchangedFileKeepsItsModificationTime) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
+  writer.plan({"same.html", "changed.html"});
   ASSERT_TRUE(writer.start(2, 0, &error));
-  ASSERT_TRUE(writer.write({"same.html", "S", {}}, 1, &error));
-  ASSERT_TRUE(writer.write({"changed.html", "2", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(0, {"same.html", "S", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(1, {"changed.html", "2", {}}, 1, &error));
   ASSERT_TRUE(writer.commit(0, {}, &error));
   struct stat after {};
   ASSERT_EQ(::stat((out_ + "/same.html").c_str(), &after), 0);
@@ -154,8 +166,9 @@ TEST_F(WriteTest, OutputIsCurrentOnlyForTheSameInputsAndAnUntouchedTree) {
   OutputWriter writer(out_);
   std::string error;
   ASSERT_TRUE(writer.begin(&error));
+  writer.plan({"a/index.html"});
   ASSERT_TRUE(writer.start(1, 42, &error));
-  ASSERT_TRUE(writer.write({"a/index.html", "A", {}}, 1, &error));
+  ASSERT_TRUE(writer.write(0, {"a/index.html", "A", {}}, 1, &error));
   ASSERT_TRUE(writer.commit(42, 1000, &error));
   EXPECT_TRUE(output_is_current(out_, 42, 999));
   EXPECT_FALSE(output_is_current(out_, 43, 999));

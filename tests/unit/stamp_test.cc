@@ -1,0 +1,91 @@
+#include "stamp.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+
+namespace ck {
+namespace {
+
+constexpr std::uint64_t kSecond = 1'000'000'000;
+
+TEST(SourceBookTest, KnowsAFileOnlyByTheSameLookOnceSettled) {
+  SourceBook book;
+  const SourceLook look{10, 1 * kSecond, 1 * kSecond, 42};
+  book.learn("a.md", look, 7, 10 * kSecond);
+  EXPECT_EQ(book.print("a.md", look), 7u);
+  SourceLook changed = look;
+  changed.ctime_ns += 1;  // rewritten, with the same size and modification time put back
+  EXPECT_EQ(book.print("a.md", changed), std::nullopt);
+  EXPECT_EQ(book.print("b.md", look), std::nullopt);
+
+  book.learn("b.md", {10, 9 * kSecond, 9 * kSecond, 43}, 8, 10 * kSecond);
+  EXPECT_EQ(book.print("b.md", {10, 9 * kSecond, 9 * kSecond, 43}), std::nullopt)
+      << "changed a second before it was looked at: another edit in the same tick would look the same";
+}
+
+class SourceBookFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ck-stamp-" + std::to_string(::getpid()) + "-" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_ / "src");
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::uint64_t stamp(SourceBook& book) {
+    return stamp_inputs({(dir_ / "src").string()}, {}, "", 2, nullptr, &book);
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(SourceBookFileTest, WrittenAndReadBackDropsFilesThatAreGone) {
+  SourceBook book;
+  book.learn("kept.md", {1, 2, 3, 4}, 5, 10 * kSecond);
+  book.learn("gone.md", {1, 2, 3, 4}, 6, 10 * kSecond);
+  const std::string path = (dir_ / "book").string();
+  ASSERT_TRUE(book.write_file(path));
+  SourceBook read = SourceBook::read_file(path);
+  EXPECT_EQ(read.print("kept.md", {1, 2, 3, 4}), 5u);
+  read.saw("kept.md");
+  EXPECT_TRUE(read.changed()) << "gone.md was not seen";
+  ASSERT_TRUE(read.write_file(path));
+  EXPECT_EQ(SourceBook::read_file(path).print("gone.md", {1, 2, 3, 4}), std::nullopt);
+
+  std::ofstream(path) << "congkhai-sources 1\n1 2 3";  // cut short
+  EXPECT_EQ(SourceBook::read_file(path).print("kept.md", {1, 2, 3, 4}), std::nullopt);
+}
+
+// The look spares reading a file again, but an edit that keeps the size and
+// puts the modification time back must still count.
+TEST_F(SourceBookFileTest, AnEditThatKeepsSizeAndModificationTimeStillCounts) {
+  const fs::path file = dir_ / "src" / "a.md";
+  std::ofstream(file) << "name: A";
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));  // settled
+  SourceBook book;
+  const std::uint64_t before = stamp(book);
+  EXPECT_TRUE(book.changed()) << "the file was read and learnt";
+  ASSERT_TRUE(book.write_file((dir_ / "book").string()));
+  SourceBook again = SourceBook::read_file((dir_ / "book").string());
+  EXPECT_EQ(stamp(again), before);
+  EXPECT_FALSE(again.changed()) << "known by its look: not read again";
+
+  struct stat st {};
+  ASSERT_EQ(::stat(file.c_str(), &st), 0);
+  std::ofstream(file) << "name: B";
+  const struct timespec times[2] = {st.st_atim, st.st_mtim};
+  ASSERT_EQ(::utimensat(AT_FDCWD, file.c_str(), times, 0), 0);
+  EXPECT_NE(stamp(again), before);
+}
+
+}  // namespace
+}  // namespace ck
