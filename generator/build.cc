@@ -208,21 +208,18 @@ Site commune_model(const Shared& run, bool last, CommuneBuild& commune) {
 
 // Stages 3 and 4.
 bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, const Theme& theme,
-                    CommuneBuild& commune) {
+                    OutputWriter* writer, CommuneBuild& commune) {
   BuildReport& report = commune.report;
   RenderContext ctx(site, theme, stamps.keys);
   std::vector<RenderJob> jobs = plan_site(ctx);
-  std::optional<OutputWriter> writer;
-  if (run.options.write) {
-    writer.emplace(commune.out_dir);
-    if (!writer->begin(&report.failure)) return false;
+  if (writer) {
     std::vector<std::string_view> paths;
     paths.reserve(jobs.size());
     for (const RenderJob& job : jobs) paths.push_back(job.path);
     writer->plan(std::move(paths));
   }
-  bool ok = render_and_write(ctx, jobs, run.threads, writer ? &*writer : nullptr, stamps.all, run.options,
-                             commune.diags, report.failure);
+  bool ok = render_and_write(ctx, jobs, run.threads, writer, stamps.all, run.options, commune.diags,
+                             report.failure);
   if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(
@@ -233,12 +230,21 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
 }
 
 bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune) {
+  // Begun first, so that the previous output is checked while the model is
+  // built; refusing the output folder is reported after the sources' errors.
+  std::optional<OutputWriter> writer;
+  std::string refused;
+  const bool began = !run.options.write || writer.emplace(commune.out_dir).begin(&refused);
   Site site = commune_model(run, last, commune);
   ThemeLocation where{run.options.themes_dir, site.config.theme, site.config.language,
                       commune.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, run.disk, commune.diags);
   if (commune.diags.has_errors() || run.catalog_diags.has_errors() || !theme) return false;
-  return render_commune(run, stamps, site, *theme, commune);
+  if (!began) {
+    commune.report.failure = refused;
+    return false;
+  }
+  return render_commune(run, stamps, site, *theme, writer ? &*writer : nullptr, commune);
 }
 
 // Each commune's stamps; marks the communes whose output is current.

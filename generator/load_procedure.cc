@@ -6,6 +6,8 @@
 #include "front_matter.h"
 #include "load.h"
 #include "load_qr.h"
+#include "procedure_cache.h"
+#include "urls.h"
 
 namespace ck {
 namespace {
@@ -154,24 +156,33 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   p.level = fields->text("level");
   if (p.level.empty()) p.level = "Cấp xã";
   p.type = fields->text("type");
-  p.summary = fields->text("summary");
-  p.applicants = fields->text_list("applicants");
-  load_agencies(*fields, p.agency);
-  p.submit_at = fields->text("submit_at");
+  ProcedureDetails details;
+  details.summary = fields->text("summary");
+  details.applicants = fields->text_list("applicants");
+  load_agencies(*fields, details.agency);
+  details.submit_at = fields->text("submit_at");
   p.online = parse_online_service(*fields);
   p.online_url = fields->text("online_url");
   check_online_link(*fields, p);
-  p.channels = load_channels(*fields);
-  p.documents = load_documents(*fields);
-  p.result = fields->text("result");
-  p.conditions = fields->text_list("conditions");
-  p.legal_basis = load_legal_basis(*fields);
+  details.channels = load_channels(*fields);
+  if (!details.channels.empty()) {
+    p.time_limit = details.channels.front().time_limit;
+    p.fee = details.channels.front().fee;
+  }
+  details.documents = load_documents(*fields);
+  for (const PaperGroup& group : details.documents)
+    for (const Paper& paper : group.papers)
+      if (internal_link_path(paper.form)) p.site_forms.push_back({paper.form, paper.form_at});
+  details.result = fields->text("result");
+  details.conditions = fields->text_list("conditions");
+  details.legal_basis = load_legal_basis(*fields);
   p.keywords = fields->text_list("keywords");
   p.related = fields->text_list("related");
   p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
-  p.body = std::move(doc->body);
+  details.body = std::move(doc->body);
   load_procedure_qr(*fields, p);
   fields->warn_unknown_keys();
+  p.details = encode_details(std::move(details));
   return p;
 }
 

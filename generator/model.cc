@@ -177,20 +177,16 @@ void check_covers(std::vector<Post>& posts, const Site& site, Diagnostics& diags
 }
 
 // A form to download is a web address or a file under content/static/.
-void check_forms(std::vector<Procedure>& procedures, const Site& site, Diagnostics& diags) {
-  for (Procedure& p : procedures)
-    for (PaperGroup& group : p.documents)
-      for (Paper& paper : group.papers) {
-        std::optional<std::string> path = internal_link_path(paper.form);
-        if (!path) continue;
-        if (site.has_path(*path)) {
-          paper.form = *path;
-          continue;
-        }
-        diags.error(paper.form_at, {"không tìm thấy mẫu đơn \"" + paper.form + "\"", "form \"" + paper.form + "\" not found"},
-                    {"đặt tệp vào content/static/ và ghi /static/<tên tệp>, hoặc ghi địa chỉ web đầy đủ https://…",
-                     "put the file under content/static/ and write /static/<file name>, or a full https://… address"});
-      }
+void check_forms(const std::vector<Procedure>& procedures, const Site& site, Diagnostics& diags) {
+  for (const Procedure& p : procedures)
+    for (const FormLink& link : p.site_forms) {
+      std::optional<std::string> path = internal_link_path(link.form);
+      if (!path || site.has_path(*path)) continue;
+      diags.error(
+          link.at, {"không tìm thấy mẫu đơn \"" + link.form + "\"", "form \"" + link.form + "\" not found"},
+          {"đặt tệp vào content/static/ và ghi /static/<tên tệp>, hoặc ghi địa chỉ web đầy đủ https://…",
+           "put the file under content/static/ and write /static/<file name>, or a full https://… address"});
+    }
 }
 
 // Every address the site will have, so links written by editors can be
@@ -243,6 +239,12 @@ void order_procedures(Site& site) {
 }
 
 }  // namespace
+
+StoredDetails::StoredDetails(std::string bytes) {
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  bytes_ = *owned;
+  owner_ = std::move(owned);
+}
 
 std::string sort_key(const std::string& text) { return fold_diacritics(text) + '\x01' + text; }
 

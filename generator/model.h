@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -33,6 +34,14 @@ struct Paper {
   std::string note;
   SourcePos form_at;
   bool operator==(const Paper&) const = default;
+};
+
+// A form that is a file of the site, as the editor wrote it, so the model
+// checks that it exists without decoding the procedure's details.
+struct FormLink {
+  std::string form;
+  SourcePos at;
+  bool operator==(const FormLink&) const = default;
 };
 
 // Papers for one case ("Trường hợp …"); the case name is empty for papers
@@ -79,6 +88,40 @@ struct FieldPlaces {
 // (/tthc/<code>/) or the online submission page.
 enum class QrTarget { short_url, online_url };
 
+// What a procedure's own page shows beyond what lists of procedures show.
+struct ProcedureDetails {
+  std::string summary;
+  std::vector<std::string> applicants;
+  Agencies agency;
+  std::string submit_at;
+  std::vector<Channel> channels;
+  std::vector<PaperGroup> documents;
+  std::string result;
+  std::vector<std::string> conditions;
+  std::vector<LegalDocument> legal_basis;
+  MarkdownSource body;
+  bool operator==(const ProcedureDetails&) const = default;
+};
+
+// A procedure's details, encoded as in the parse cache (see
+// procedure_cache.h) and decoded only by the page that shows them: the model
+// of a large catalog holds what lists need, and a rebuild decodes the
+// details of the pages it makes, not of every procedure. The bytes are
+// shared with whatever holds them (the mapped cache file, or a string).
+class StoredDetails {
+ public:
+  StoredDetails() = default;
+  StoredDetails(std::shared_ptr<const void> owner, std::string_view bytes)
+      : owner_(std::move(owner)), bytes_(bytes) {}
+  explicit StoredDetails(std::string bytes);
+  std::string_view bytes() const { return bytes_; }
+  bool operator==(const StoredDetails& other) const { return bytes_ == other.bytes_; }
+
+ private:
+  std::shared_ptr<const void> owner_;
+  std::string_view bytes_;
+};
+
 struct Procedure {
   SourcePos source;
   FieldPlaces at;
@@ -88,20 +131,14 @@ struct Procedure {
   std::string slug;
   std::string level;
   std::string type;
-  std::string summary;
-  std::vector<std::string> applicants;
-  Agencies agency;
-  std::string submit_at;
   OnlineService online = OnlineService::none;
   std::string online_url;
-  std::vector<Channel> channels;
-  std::vector<PaperGroup> documents;
-  std::string result;
-  std::vector<std::string> conditions;
-  std::vector<LegalDocument> legal_basis;
+  // Of the first channel: printed beside the QR code.
+  std::string time_limit;
+  std::string fee;
+  std::vector<FormLink> site_forms;
   std::vector<std::string> keywords;
-  std::vector<std::string> related;  // codes
-  MarkdownSource body;
+  std::vector<std::string> related;   // codes
   std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
   SourcePos qr_encode_at;
   SourcePos online_url_at;
@@ -109,6 +146,7 @@ struct Procedure {
   // its front matter alone, which is all that lists of procedures show.
   std::uint64_t source_hash = 0;
   std::uint64_t fields_hash = 0;
+  StoredDetails details;
   bool operator==(const Procedure&) const = default;
 };
 

@@ -250,11 +250,9 @@ OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p) {
   std::vector<Block> below{{ctx.text("print_instruction"), style(15, true), 2}, {short_url, style(13), 2}};
   if (payload->url != short_url) below.push_back({ctx.text("qr_opens") + ": " + payload->url, style(10), 2});
   below.back().gap_after = 6;
-  if (!p.channels.empty()) {
-    const Channel& c = p.channels.front();
-    if (!c.time_limit.empty()) below.push_back({ctx.text("time_limit") + ": " + c.time_limit, style(12, false, false), 2});
-    if (!c.fee.empty()) below.push_back({ctx.text("fee") + ": " + c.fee, style(12, false, false), 2});
-  }
+  if (!p.time_limit.empty())
+    below.push_back({ctx.text("time_limit") + ": " + p.time_limit, style(12, false, false), 2});
+  if (!p.fee.empty()) below.push_back({ctx.text("fee") + ": " + p.fee, style(12, false, false), 2});
   draw_poster(doc, above, *qr, below);
   return pdf_file(poster_pdf_path(p), doc);
 }

@@ -115,10 +115,8 @@ TemplateData print_procedure_data(const RenderContext& ctx, const Procedure& p) 
   data.set("qr_png", qr_png_path(p));
   data.set("poster", poster_path(p));
   if (site.config.qr.poster_pdfs) data.set("poster_pdf", poster_pdf_path(p));
-  if (!p.channels.empty()) {
-    put(data, "time_limit", p.channels.front().time_limit);
-    put(data, "fee", p.channels.front().fee);
-  }
+  put(data, "time_limit", p.time_limit);
+  put(data, "fee", p.fee);
   return data;
 }
 

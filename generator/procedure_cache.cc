@@ -6,15 +6,23 @@
 #include <fstream>
 #include <type_traits>
 
+#include "fingerprint.h"
+
 namespace ck {
 namespace {
 
-constexpr std::string_view kMagic = "congkhai-procedures 3\n";
+constexpr std::string_view kMagic = "congkhai-procedures 4\n";
 
 class Writer {
  public:
   static constexpr bool reading = false;
   void number(std::uint64_t& n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  void details(StoredDetails& d) {
+    std::uint64_t size = d.bytes().size(), print = Fingerprint().add(d.bytes()).value();
+    number(size);
+    number(print);
+    bytes += d.bytes();
+  }
   void text(std::string& s) {
     std::uint64_t size = s.size();
     number(size);
@@ -28,7 +36,9 @@ class Writer {
 class Reader {
  public:
   static constexpr bool reading = true;
-  explicit Reader(std::string_view bytes) : rest_(bytes) {}
+  // `owner` holds the bytes; details read are left in place and share it.
+  explicit Reader(std::string_view bytes, std::shared_ptr<const void> owner = {})
+      : rest_(bytes), owner_(std::move(owner)) {}
   void number(std::uint64_t& n) {
     n = 0;
     if (rest_.size() < sizeof n) return fail();
@@ -41,6 +51,16 @@ class Reader {
     if (size > rest_.size()) return fail();
     s.assign(rest_.substr(0, size));
     rest_.remove_prefix(size);
+  }
+  // Details are decoded later, by their page, when a damaged entry can no
+  // longer be a miss: their fingerprint is checked now instead.
+  void details(StoredDetails& d) {
+    std::uint64_t size = 0, print = 0;
+    number(size);
+    number(print);
+    std::string_view bytes = skip(size);
+    if (Fingerprint().add(bytes).value() != print) return fail();
+    d = owner_ ? StoredDetails(owner_, bytes) : StoredDetails(std::string(bytes));
   }
   // A count of items cannot exceed the bytes left: a damaged count must
   // not allocate the moon.
@@ -68,6 +88,7 @@ class Reader {
     rest_ = {};
   }
   std::string_view rest_;
+  std::shared_ptr<const void> owner_;
   bool ok_ = true;
 };
 
@@ -125,28 +146,58 @@ template <typename IO>
 void io(IO& a, MarkdownSource& v) { fields(a, v.text, v.origin); }
 template <typename IO>
 void io(IO& a, FieldPlaces& v) { fields(a, v.code, v.name, v.domain, v.slug); }
+template <typename IO>
+void io(IO& a, StoredDetails& v) {
+  a.details(v);
+}
+template <typename IO>
+void io(IO& a, FormLink& v) {
+  fields(a, v.form, v.at);
+}
 
-// Every member of Procedure, in declaration order. A member added to
-// Procedure must be added here, or a rebuild would lose it: the size check
-// below trips, and ProcedureCacheTest checks a round trip with every member
-// set.
-static_assert(sizeof(Procedure) == 968, "Procedure changed: update io() below and then this size");
+// Every member of Procedure and ProcedureDetails, in declaration order. A
+// member added to either must be added here, or a rebuild would lose it: the
+// size checks below trip, and ProcedureCacheTest checks a round trip with
+// every member set.
+static_assert(sizeof(Procedure) == 704, "Procedure changed: update io() below and then this size");
+static_assert(sizeof(ProcedureDetails) == 384,
+              "ProcedureDetails changed: update io() below and then this size");
+template <typename IO>
+void io(IO& a, ProcedureDetails& d) {
+  fields(a, d.summary, d.applicants, d.agency, d.submit_at, d.channels, d.documents, d.result, d.conditions,
+         d.legal_basis, d.body);
+}
 template <typename IO>
 void io(IO& a, Procedure& p) {
-  fields(a, p.source, p.at, p.code, p.name, p.domain, p.slug, p.level, p.type, p.summary, p.applicants, p.agency,
-         p.submit_at, p.online, p.online_url, p.channels, p.documents, p.result, p.conditions, p.legal_basis,
-         p.keywords, p.related, p.body, p.qr_encode, p.qr_encode_at, p.online_url_at, p.source_hash,
-         p.fields_hash);
+  fields(a, p.source, p.at, p.code, p.name, p.domain, p.slug, p.level, p.type, p.online, p.online_url,
+         p.time_limit, p.fee, p.site_forms, p.keywords, p.related, p.qr_encode, p.qr_encode_at,
+         p.online_url_at, p.source_hash, p.fields_hash, p.details);
 }
 template <typename IO>
 void io(IO& a, ProcedureCache::Entry& e) { fields(a, e.content, e.procedure, e.messages); }
 
 }  // namespace
 
+StoredDetails encode_details(ProcedureDetails details) {
+  Writer out;
+  io(out, details);
+  return StoredDetails(std::move(out.bytes));
+}
+
+std::optional<ProcedureDetails> decode_details(const StoredDetails& stored) {
+  ProcedureDetails details;
+  Reader in(stored.bytes());
+  io(in, details);
+  if (!in.ok() || !in.done()) return std::nullopt;
+  return details;
+}
+
 ProcedureCache ProcedureCache::parse(std::string bytes, std::uint64_t tool_key) {
   ProcedureCache cache;
-  cache.owned_ = std::make_unique<std::string>(std::move(bytes));
-  return cache.index(*cache.owned_, tool_key) ? std::move(cache) : ProcedureCache();
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
+  const std::string_view view = *owned;
+  cache.storage_ = std::move(owned);
+  return cache.index(view, tool_key) ? std::move(cache) : ProcedureCache();
 }
 
 bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key) {
@@ -204,9 +255,12 @@ std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
 // string took most of a one-procedure rebuild's time to read it.
 ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t tool_key) {
   ProcedureCache cache;
-  cache.mapped_ = MappedFile::open(path);
-  if (!cache.mapped_) return {};
-  return cache.index(cache.mapped_->bytes(), tool_key) ? std::move(cache) : ProcedureCache();
+  auto mapped = MappedFile::open(path);
+  if (!mapped) return {};
+  auto shared = std::make_shared<const MappedFile>(std::move(*mapped));
+  const std::string_view view = shared->bytes();
+  cache.storage_ = std::move(shared);
+  return cache.index(view, tool_key) ? std::move(cache) : ProcedureCache();
 }
 
 bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) const {
@@ -234,7 +288,7 @@ std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& pat
     stored = it->second.stored;
   }
   Entry entry;
-  Reader in(stored);
+  Reader in(stored, storage_);
   io(in, entry);
   if (!in.ok() || !in.done()) return std::nullopt;  // damaged: the file is loaded anew
   return entry;

@@ -22,6 +22,11 @@
 
 namespace ck {
 
+// The details of a procedure in the model (see StoredDetails), in the
+// encoding of the cache; nullopt for damaged bytes.
+StoredDetails encode_details(ProcedureDetails details);
+std::optional<ProcedureDetails> decode_details(const StoredDetails& stored);
+
 class ProcedureCache {
  public:
   struct Entry {
@@ -62,7 +67,7 @@ class ProcedureCache {
   // An entry read from the file keeps its bytes there, so writing the cache
   // again copies them instead of encoding the entry anew.
   struct Slot {
-    std::string_view stored;  // the entry's bytes in owned_ or mapped_, when read from a file
+    std::string_view stored;  // the entry's bytes in storage_, when read
     std::string encoded;      // the entry's bytes, when put in this build
     bool used = false;
     std::string_view bytes() const { return encoded.empty() ? stored : std::string_view(encoded); }
@@ -72,8 +77,9 @@ class ProcedureCache {
   // Finds the entries in `bytes`, which must outlive the cache; false when
   // they were written by another executable or are damaged.
   bool index(std::string_view bytes, std::uint64_t tool_key);
-  std::unique_ptr<std::string> owned_;  // the bytes given to parse(), where they stay when moved
-  std::optional<MappedFile> mapped_;    // the bytes of the file read_file() read
+  // The bytes given to parse() or the file read_file() mapped. Procedures
+  // taken keep their details there (see StoredDetails), and share it.
+  std::shared_ptr<const void> storage_;
   std::unordered_map<std::string, Slot> slots_;
   ContentPrints expected_;  // read-only while loading
   bool changed_ = false;

@@ -87,6 +87,9 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx);
 
 // The individual kinds of pages, each in its own file.
 OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagnostics& diags);
+// A procedure's details, decoded, with the forms that are files of the
+// site linked from its root.
+std::optional<ProcedureDetails> procedure_details(const Site& site, const Procedure& p, Diagnostics& diags);
 OutputFile render_short_link(const RenderContext& ctx, const Procedure& p);
 OutputFile render_home(const RenderContext& ctx);
 OutputFile render_catalog(const RenderContext& ctx);

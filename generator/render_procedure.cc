@@ -2,6 +2,7 @@
 // apply, which papers to bring, how long and how much, where to go, the steps,
 // the result and the legal basis. Plus its /tthc/<code>/ short link.
 #include "print.h"
+#include "procedure_cache.h"
 #include "render.h"
 #include "urls.h"
 
@@ -23,9 +24,9 @@ std::string channel_label(const RenderContext& ctx, ChannelKind kind) {
   return ctx.text("channel_direct");
 }
 
-TemplateList channels_data(const RenderContext& ctx, const Procedure& p) {
+TemplateList channels_data(const RenderContext& ctx, const ProcedureDetails& d) {
   TemplateList list;
-  for (const Channel& c : p.channels) {
+  for (const Channel& c : d.channels) {
     TemplateData row;
     row.set("label", channel_label(ctx, c.kind));
     put(row, "time_limit", c.time_limit);
@@ -50,10 +51,10 @@ TemplateData paper_data(const Paper& paper, const std::string& id) {
   return item;
 }
 
-TemplateList documents_data(const Procedure& p) {
+TemplateList documents_data(const ProcedureDetails& d) {
   TemplateList groups;
   int counter = 0;
-  for (const PaperGroup& group : p.documents) {
+  for (const PaperGroup& group : d.documents) {
     TemplateData g;
     put(g, "case", group.case_name);
     TemplateList papers;
@@ -64,9 +65,9 @@ TemplateList documents_data(const Procedure& p) {
   return groups;
 }
 
-TemplateList legal_data(const Procedure& p) {
+TemplateList legal_data(const ProcedureDetails& d) {
   TemplateList list;
-  for (const LegalDocument& doc : p.legal_basis) {
+  for (const LegalDocument& doc : d.legal_basis) {
     TemplateData row;
     put(row, "number", doc.number);
     put(row, "title", doc.title);
@@ -105,26 +106,49 @@ TemplateList related_data(const RenderContext& ctx, const Procedure& p) {
   return list;
 }
 
+// Forms that are files of the site are linked from its root. The model
+// checked that they exist (see FormLink).
+void resolve_forms(const Site& site, ProcedureDetails& d) {
+  for (PaperGroup& group : d.documents)
+    for (Paper& paper : group.papers)
+      if (std::optional<std::string> path = internal_link_path(paper.form); path && site.has_path(*path))
+        paper.form = *path;
+}
+
 }  // namespace
+
+std::optional<ProcedureDetails> procedure_details(const Site& site, const Procedure& p, Diagnostics& diags) {
+  std::optional<ProcedureDetails> d = decode_details(p.details);
+  if (!d) {
+    diags.error(p.source, {"không đọc được thủ tục đã lưu", "the stored procedure cannot be read"},
+                {"xóa các tệp ẩn cạnh thư mục output rồi tạo lại",
+                 "delete the hidden files beside the output folder and build again"});
+    return std::nullopt;
+  }
+  resolve_forms(site, *d);
+  return d;
+}
 
 OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagnostics& diags) {
   const std::string path = procedure_path(p);
+  std::optional<ProcedureDetails> d = procedure_details(ctx.site(), p, diags);
+  if (!d) return {path + "index.html", {}, {}};
   TemplateData data = ctx.page_data(path, p.name);
-  put(data, "description", p.summary);
+  put(data, "description", d->summary);
   TemplateData proc = ctx.procedure_link(p);
-  put(proc, "summary", p.summary);
+  put(proc, "summary", d->summary);
   put(proc, "level", p.level);
   put(proc, "type", p.type);
-  put_list(proc, "applicants", text_items(p.applicants));
-  put_list(proc, "documents", documents_data(p));
-  proc.set("channels", channels_data(ctx, p));
+  put_list(proc, "applicants", text_items(d->applicants));
+  put_list(proc, "documents", documents_data(*d));
+  proc.set("channels", channels_data(ctx, *d));
   proc.set("online", online_data(ctx, p));
-  proc.set("submit_at", p.submit_at.empty() ? ctx.site().config.contact.address : p.submit_at);
-  proc.set("agency", agency_data(p.agency));
-  put(proc, "steps", ctx.markdown(p.body, 1, 3, diags, procedure_path(p)));
-  put(proc, "result", p.result);
-  put_list(proc, "conditions", text_items(p.conditions));
-  put_list(proc, "legal_basis", legal_data(p));
+  proc.set("submit_at", d->submit_at.empty() ? ctx.site().config.contact.address : d->submit_at);
+  proc.set("agency", agency_data(d->agency));
+  put(proc, "steps", ctx.markdown(d->body, 1, 3, diags, procedure_path(p)));
+  put(proc, "result", d->result);
+  put_list(proc, "conditions", text_items(d->conditions));
+  put_list(proc, "legal_basis", legal_data(*d));
   put_list(proc, "keywords", text_items(p.keywords));
   put_list(proc, "related", related_data(ctx, p));
   if (!p.code.empty()) proc.set("short_url", absolute_url(ctx.site().config, short_path(p.code)));

@@ -85,6 +85,7 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
 }
 
 OutputWriter::~OutputWriter() {
+  if (untouched_.valid()) untouched_.wait();  // it reads through out_fd_
   if (out_fd_ >= 0) ::close(out_fd_);
   std::error_code ec;
   if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
@@ -107,8 +108,18 @@ bool OutputWriter::begin(std::string* error) {
       previous_ = std::move(read->state);
     }
     out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+    // On one thread, beside the loading and the model (whose longest steps
+    // use one core): a rebuild looks up 50,000 files at 10,000 procedures.
+    untouched_ = std::async(std::launch::async, [this] { return look_at_previous(); }).share();
   }
   return true;
+}
+
+std::vector<char> OutputWriter::look_at_previous() const {
+  std::vector<char> untouched(previous_.files.size());
+  for (std::size_t j = 0; j < previous_.files.size(); ++j)
+    untouched[j] = previous_stat(previous_.files[j].path) == previous_.files[j].record.stat;
+  return untouched;
 }
 
 // A rebuild plans the same files in the same order, so each file's record
@@ -141,9 +152,7 @@ std::optional<FileStat> OutputWriter::previous_stat(std::string_view path) const
 
 bool OutputWriter::is_current(std::size_t i, std::uint64_t key) const {
   const OutputEntry* entry = previous(i);
-  if (key == 0 || !entry || entry->record.key != key) return false;
-  std::optional<FileStat> stat = previous_stat(entry->path);
-  return stat && *stat == entry->record.stat;
+  return key != 0 && entry && entry->record.key == key && untouched_.get()[previous_index_[i]];
 }
 
 bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error) {

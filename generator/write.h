@@ -12,6 +12,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <future>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -27,7 +28,8 @@ class OutputWriter {
   explicit OutputWriter(std::string out_dir);
   ~OutputWriter();  // removes the staging directory unless committed
 
-  // Checks the output directory and reads what the previous build left.
+  // Checks the output directory and reads what the previous build left,
+  // then looks at each file it recorded in the background: call it early.
   // Refuses to take over an existing directory that congkhai did not write
   // (it has no marker file).
   bool begin(std::string* error);
@@ -63,6 +65,7 @@ class OutputWriter {
     std::uint64_t key;
   };
   const OutputEntry* previous(std::size_t i) const;
+  std::vector<char> look_at_previous() const;
   std::optional<FileStat> previous_stat(std::string_view path) const;
   bool same_as_previous(std::string_view path, const std::string& bytes) const;
   bool link_previous(std::size_t i, std::uint64_t key, std::string* error);
@@ -75,6 +78,7 @@ class OutputWriter {
   std::optional<MappedFile> previous_file_;  // the previous state file, which previous_ points into
   BuildState previous_;
   std::vector<std::string_view> paths_;      // of the files this build makes
+  std::shared_future<std::vector<char>> untouched_;  // per entry of previous_: its file is as recorded
   std::vector<std::size_t> previous_index_;  // per file, its entry in previous_, or kNone
   std::vector<OutputRecord> records_;        // per file, once kept or written
   OutputRecord marker_;

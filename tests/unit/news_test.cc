@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "load.h"
+#include "render.h"
 #include "test_site.h"
 #include "urls.h"
 
@@ -115,7 +116,9 @@ TEST(Attachments, FormFilesMustExistAndAreWrittenFromTheSiteRoot) {
       "/static/mau/khong-co.docx\n");
   Diagnostics diags;
   Site site = load(disk, {}, diags);
-  EXPECT_EQ(site.procedures[0].documents[0].papers[0].form, "static/mau/to-khai.docx");
+  std::optional<ProcedureDetails> details = procedure_details(site, site.procedures[0], diags);
+  ASSERT_TRUE(details);
+  EXPECT_EQ(details->documents[0].papers[0].form, "static/mau/to-khai.docx");
   EXPECT_EQ(format_all(diags, Lang::en),
             "procedures/ho-tich/khai-sinh.md:13:11: error: form \"/static/mau/khong-co.docx\" not found\n"
             "  hint: put the file under content/static/ and write /static/<file name>, or a full https://… address\n");

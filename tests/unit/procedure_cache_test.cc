@@ -10,6 +10,22 @@
 namespace ck {
 namespace {
 
+// Details with every member set to something other than its default.
+ProcedureDetails full_details() {
+  ProcedureDetails d;
+  d.summary = "Tóm tắt";
+  d.applicants = {"Cha", "Mẹ"};
+  d.agency = {"UBND xã", "Chủ tịch", "Công an"};
+  d.submit_at = "Bộ phận Một cửa";
+  d.channels = {{ChannelKind::online, "Trong ngày", "Miễn phí", "ghi chú"}};
+  d.documents = {{"Trường hợp 1", {{"Tờ khai", 1, 2, "static/to-khai.pdf", "mẫu", {"a.md", 20, 9}}}}};
+  d.result = "Giấy khai sinh";
+  d.conditions = {"Điều kiện"};
+  d.legal_basis = {{"123/2015/NĐ-CP", "Nghị định", "Chính phủ", Date{2015, 11, 15}}};
+  d.body = {"1. Nộp hồ sơ.\n", {"a.md", 30, 1}};
+  return d;
+}
+
 // A procedure with every member set to something other than its default.
 Procedure full_procedure() {
   Procedure p;
@@ -21,25 +37,19 @@ Procedure full_procedure() {
   p.slug = "dang-ky-khai-sinh";
   p.level = "Cấp xã";
   p.type = "TTHC";
-  p.summary = "Tóm tắt";
-  p.applicants = {"Cha", "Mẹ"};
-  p.agency = {"UBND xã", "Chủ tịch", "Công an"};
-  p.submit_at = "Bộ phận Một cửa";
   p.online = OnlineService::full;
   p.online_url = "https://dichvucong.gov.vn/x";
-  p.channels = {{ChannelKind::online, "Trong ngày", "Miễn phí", "ghi chú"}};
-  p.documents = {{"Trường hợp 1", {{"Tờ khai", 1, 2, "static/to-khai.pdf", "mẫu", {"a.md", 20, 9}}}}};
-  p.result = "Giấy khai sinh";
-  p.conditions = {"Điều kiện"};
-  p.legal_basis = {{"123/2015/NĐ-CP", "Nghị định", "Chính phủ", Date{2015, 11, 15}}};
+  p.time_limit = "Trong ngày";
+  p.fee = "Miễn phí";
+  p.site_forms = {{"/static/to-khai.pdf", {"a.md", 20, 9}}};
   p.keywords = {"khai sinh"};
   p.related = {"1.000894"};
-  p.body = {"1. Nộp hồ sơ.\n", {"a.md", 30, 1}};
   p.qr_encode = QrTarget::online_url;
   p.qr_encode_at = {"a.md", 12, 12};
   p.online_url_at = {"a.md", 11, 13};
   p.source_hash = 0x1234;
   p.fields_hash = 0x5678;
+  p.details = encode_details(full_details());
   return p;
 }
 
@@ -50,6 +60,8 @@ TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
   cache.put("broken.md", 1, std::nullopt, {});
   ProcedureCache again = ProcedureCache::parse(cache.serialize(7), 7);
   ASSERT_EQ(again.size(), 2u);
+  // Written again from its stored bytes, the cache is the same.
+  EXPECT_EQ(again.serialize(7), cache.serialize(7));
   auto entry = again.take("a.md", 10);
   ASSERT_TRUE(entry);
   EXPECT_TRUE(entry->procedure == full_procedure());
@@ -58,8 +70,8 @@ TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
   auto broken = again.take("broken.md", 1);
   ASSERT_TRUE(broken);
   EXPECT_FALSE(broken->procedure);
-  // Written again from its stored bytes, the cache is the same.
-  EXPECT_EQ(again.serialize(7), cache.serialize(7));
+  again = ProcedureCache();  // the details stay readable: the procedure shares the cache's bytes
+  EXPECT_TRUE(decode_details(entry->procedure->details) == full_details());
 }
 
 TEST(ProcedureCacheTest, OtherBytesOrAnotherExecutableMissTheCache) {
@@ -95,6 +107,16 @@ TEST(ProcedureCacheTest, ADamagedEntryIsAMissAndTheOthersAreFound) {
   bytes[a_name - 8] = '\x7f';  // the length of a.md's first name, now past the entry's end
   ProcedureCache damaged = ProcedureCache::parse(bytes, 7);
   EXPECT_EQ(damaged.size(), 2u);
+  EXPECT_FALSE(damaged.take("a.md", 10));
+  EXPECT_TRUE(damaged.take("b.md", 20));
+
+  // The details are decoded by their page, later: a damaged byte in them
+  // is found by their fingerprint, when the entry is taken.
+  bytes = cache.serialize(7);
+  const std::size_t a_result = bytes.find(full_details().result);
+  ASSERT_NE(a_result, std::string::npos);
+  bytes[a_result] = 'X';
+  damaged = ProcedureCache::parse(bytes, 7);
   EXPECT_FALSE(damaged.take("a.md", 10));
   EXPECT_TRUE(damaged.take("b.md", 20));
 }
