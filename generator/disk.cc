@@ -50,6 +50,16 @@ int create_file(const std::string& path) {
   return ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
 }
 
+bool write_all(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<FileStat> stat_file(std::string_view path, int dir_fd) {
@@ -98,16 +108,15 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
     fs::create_directories(fs::path(path).parent_path(), ec);  // a race with another thread is harmless
     fd.reset(create_file(path));
   }
-  if (fd.get() < 0) return std::nullopt;
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;
-    done += static_cast<std::size_t>(n);
-  }
+  if (fd.get() < 0 || !write_all(fd.get(), bytes)) return std::nullopt;
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0 || !fd.close()) return std::nullopt;
   return file_stat(st);
+}
+
+bool append_file(const std::string& path, std::string_view bytes) {
+  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+  return fd.get() >= 0 && write_all(fd.get(), bytes) && fd.close();
 }
 
 std::optional<std::string> RealDisk::read_file(const std::string& path, std::string* error) const {

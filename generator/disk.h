@@ -27,6 +27,8 @@ std::optional<FileStat> stat_file(std::string_view path, int dir_fd = -1);
 // Writes `bytes` as the whole file at `path`, creating missing folders, and
 // returns the file's stat, taken from the open file; nullopt on failure.
 std::optional<FileStat> write_file(const std::string& path, std::string_view bytes);
+// Adds `bytes` at the end of the existing file at `path`.
+bool append_file(const std::string& path, std::string_view bytes);
 
 // A file's bytes mapped read-only into memory: large files the build made
 // itself (its state and parse cache) are read without copying them.

@@ -71,17 +71,25 @@ std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string
 // results and messages in file order so any thread count gives the same.
 std::vector<Procedure> load_procedures(const Disk& disk, const std::vector<std::string>& paths, int threads,
                                        ProcedureCache* cache, Diagnostics& diags) {
-  std::vector<std::optional<Procedure>> loaded(paths.size());
+  // Loaded into their places and then closed up: a catalog of 10,000 is
+  // 7 MB of procedures, and fresh memory is slow to touch.
+  std::vector<Procedure> procedures(paths.size());
+  std::vector<char> loaded(paths.size(), 0);
   std::vector<Diagnostics> per_file(paths.size());
   parallel_for(paths.size(), threads > 0 ? threads : default_threads(), [&](std::size_t i) {
-    loaded[i] = load_procedure_file(disk, paths[i], cache, per_file[i]);
+    if (std::optional<Procedure> p = load_procedure_file(disk, paths[i], cache, per_file[i])) {
+      procedures[i] = std::move(*p);
+      loaded[i] = 1;
+    }
   });
-  std::vector<Procedure> procedures;
-  procedures.reserve(paths.size());
+  std::size_t kept = 0;
   for (std::size_t i = 0; i < paths.size(); ++i) {
     diags.absorb(std::move(per_file[i]));
-    if (loaded[i]) procedures.push_back(std::move(*loaded[i]));
+    if (!loaded[i]) continue;
+    if (kept != i) procedures[kept] = std::move(procedures[i]);
+    ++kept;
   }
+  procedures.resize(kept);
   return procedures;
 }
 

@@ -211,6 +211,25 @@ std::set<std::string> collect_paths(const Site& site) {
   return paths;
 }
 
+// Moves items into their new order in place, following each cycle of the
+// permutation, instead of into a second vector of fresh memory.
+template <typename T>
+void permute(std::vector<T>& items, const std::vector<std::size_t>& order) {
+  std::vector<char> placed(items.size(), 0);
+  for (std::size_t start = 0; start < items.size(); ++start) {
+    if (placed[start] || order[start] == start) continue;
+    T held = std::move(items[start]);
+    std::size_t k = start;
+    while (order[k] != start) {
+      items[k] = std::move(items[order[k]]);
+      placed[k] = 1;
+      k = order[k];
+    }
+    items[k] = std::move(held);
+    placed[k] = 1;
+  }
+}
+
 void order_procedures(Site& site) {
   std::map<std::string, std::size_t> domain_rank;
   for (std::size_t i = 0; i < site.domains.size(); ++i) domain_rank[site.domains[i].slug] = i;
@@ -227,10 +246,10 @@ void order_procedures(Site& site) {
     keys.push_back({Key(rank(p), sort_key(p.name), p.code, p.source.file), i});
   }
   std::sort(keys.begin(), keys.end());
-  std::vector<Procedure> ordered;
-  ordered.reserve(keys.size());
-  for (auto& [key, i] : keys) ordered.push_back(std::move(site.procedures[i]));
-  site.procedures = std::move(ordered);
+  std::vector<std::size_t> order;  // position k takes the procedure at order[k]
+  order.reserve(keys.size());
+  for (const auto& [key, i] : keys) order.push_back(i);
+  permute(site.procedures, order);
   for (std::size_t i = 0; i < site.procedures.size(); ++i) {
     const Procedure& p = site.procedures[i];
     if (!p.code.empty()) site.procedure_by_code.emplace(p.code, i);

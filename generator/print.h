@@ -26,7 +26,7 @@ std::string poster_pdf_path(const Procedure& p); // in-an/thu-tuc/<slug>.pdf
 std::string sheet_path(const Domain& d);         // in-an/linh-vuc/<slug>/
 std::string sheet_pdf_path(const Domain& d);     // in-an/linh-vuc/<slug>.pdf
 
-std::vector<RenderJob> plan_print(const RenderContext& ctx);
+void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs);
 
 // The procedures of a domain that have a QR code, in catalog order.
 std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d);

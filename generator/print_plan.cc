@@ -50,10 +50,12 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
 
 // What a sheet of codes draws for a domain: its name and, for each code,
 // the procedure's name and code and what the code encodes.
-void add_sheet(const RenderContext& ctx, const Domain& d, Fingerprint& key) {
+std::uint64_t sheet_print(const Site& site, const Domain& d) {
+  Fingerprint key;
   key.add(d.name);
-  for (const Procedure* p : coded_procedures(ctx.site(), d))
-    key.add(p->name).add(p->code).add(procedure_qr_payload(ctx.site(), *p)->url);
+  for (const Procedure* p : coded_procedures(site, d))
+    key.add(p->name).add(p->code).add(procedure_qr_payload(site, *p)->url);
+  return key.value();
 }
 
 }  // namespace
@@ -72,24 +74,26 @@ std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d
   return out;
 }
 
-std::vector<RenderJob> plan_print(const RenderContext& ctx) {
+void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   const Site& site = ctx.site();
-  std::vector<RenderJob> jobs;
   jobs.push_back({std::string(kPrintPath) + "index.html", [&ctx](Diagnostics&) { return render_print_index(ctx); }});
   jobs.push_back({std::string(kBookletPath) + "index.html", [&ctx](Diagnostics&) { return render_booklet_page(ctx); }});
   // The PDFs are the slowest files to make: they are keyed by exactly what
   // they draw, so editing a procedure's steps does not redraw the booklet.
+  std::vector<std::uint64_t> sheets;
+  for (const Domain& d : site.domains) sheets.push_back(sheet_print(site, d));
   Fingerprint booklet;
   booklet.add(ctx.input_keys().inputs).add("booklet");
-  for (const Domain& d : site.domains) add_sheet(ctx, d, booklet);
+  for (std::uint64_t sheet : sheets) booklet.add(sheet);
   jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); },
                   booklet.value(), true});
-  for (const Domain& d : site.domains) {
+  for (std::size_t i = 0; i < site.domains.size(); ++i) {
+    const Domain& d = site.domains[i];
     if (coded_procedures(site, d).empty()) continue;
-    Fingerprint sheet;
-    add_sheet(ctx, d, sheet.add(ctx.input_keys().inputs).add("sheet"));
+    const std::uint64_t sheet =
+        Fingerprint().add(ctx.input_keys().inputs).add("sheet").add(sheets[i]).value();
     jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
-    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }, sheet.value()});
+    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }, sheet});
   }
   for (const Procedure& p : site.procedures)
     if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
@@ -99,7 +103,6 @@ std::vector<RenderJob> plan_print(const RenderContext& ctx) {
     jobs.push_back({std::string(kSurveyPath) + "index.html", [&ctx](Diagnostics&) { return render_survey_page(ctx); }});
     jobs.push_back({std::string(kSurveyPdf), [&ctx](Diagnostics&) { return render_survey_pdf(ctx); }});
   }
-  return jobs;
 }
 
 TemplateData print_procedure_data(const RenderContext& ctx, const Procedure& p) {

@@ -200,49 +200,79 @@ ProcedureCache ProcedureCache::parse(std::string bytes, std::uint64_t tool_key) 
   return cache.index(view, tool_key) ? std::move(cache) : ProcedureCache();
 }
 
+// The file is a header and entries, each led by its path and length; a
+// rebuild appends the entries it put, and a later entry for a path replaces
+// an earlier one. A cut-short tail (a build stopped while appending) loses
+// only itself, and the next save writes the file anew.
 bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key) {
   if (!bytes.starts_with(kMagic)) return false;
   Reader in(bytes.substr(kMagic.size()));
-  std::uint64_t key = 0, count = 0;
+  std::uint64_t key = 0;
   in.number(key);
-  in.number(count);
-  if (key != tool_key || !in.room_for(count)) return false;
+  if (!in.ok() || key != tool_key) return false;
   // Entries are only found here; each is decoded when taken, on the
   // loading threads.
-  for (std::uint64_t i = 0; i < count && in.ok(); ++i) {
+  while (!in.done()) {
     std::string path;
     std::uint64_t size = 0;
     io(in, path);
     in.number(size);
     Slot slot;
     slot.stored = in.skip(size);
-    slots_.emplace(std::move(path), std::move(slot));
+    if (!in.ok()) break;
+    slots_[std::move(path)] = std::move(slot);
   }
-  return in.ok() && in.done();
+  whole_ = in.ok();
+  file_size_ = bytes.size();
+  return true;
 }
 
-// Calls sink(bytes) for each piece of the file, entries sorted by path so
-// the same cache gives the same bytes.
+namespace {
+
+std::string entry_header(std::string path, std::uint64_t size) {
+  Writer out;
+  io(out, path);
+  out.number(size);
+  return std::move(out.bytes);
+}
+
+}  // namespace
+
+// Calls sink(bytes) for each piece of the whole file, entries sorted by
+// path so the same cache gives the same bytes.
 template <typename Sink>
 void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) const {
   Writer header;
   header.bytes = kMagic;
-  std::uint64_t count = slots_.size();
   header.number(tool_key);
-  header.number(count);
   sink(header.bytes);
   std::vector<const std::pair<const std::string, Slot>*> sorted;
   for (const auto& entry : slots_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
   for (const auto* entry : sorted) {
-    Writer path;
-    std::string p = entry->first;
-    io(path, p);
-    std::uint64_t size = entry->second.bytes().size();
-    path.number(size);
-    sink(path.bytes);
+    sink(entry_header(entry->first, entry->second.bytes().size()));
     sink(entry->second.bytes());
   }
+}
+
+// Appending the entries put in this build, when the file is still the one
+// read and would not be more than half replaced entries: rewriting 37 MB
+// for 10,000 procedures after one edit cost more than the rest of the save.
+bool ProcedureCache::append_to(const std::string& path) const {
+  if (!whole_ || path != read_from_) return false;
+  std::string appended;
+  std::uint64_t live = kMagic.size() + 8;
+  for (const auto& [source, slot] : slots_) {
+    std::string header = entry_header(source, slot.bytes().size());
+    live += header.size() + slot.bytes().size();
+    if (slot.encoded.empty()) continue;
+    appended += header;
+    appended += slot.encoded;
+  }
+  if (file_size_ + appended.size() > 2 * live) return false;
+  std::optional<FileStat> stat = stat_file(path);
+  if (!stat || stat->size != file_size_) return false;  // written since it was read
+  return append_file(path, appended);
 }
 
 std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
@@ -260,10 +290,13 @@ ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t 
   auto shared = std::make_shared<const MappedFile>(std::move(*mapped));
   const std::string_view view = shared->bytes();
   cache.storage_ = std::move(shared);
-  return cache.index(view, tool_key) ? std::move(cache) : ProcedureCache();
+  if (!cache.index(view, tool_key)) return {};
+  cache.read_from_ = path;
+  return cache;
 }
 
 bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) const {
+  if (append_to(path)) return true;
   const std::string fresh = path + ".new";
   {
     std::ofstream out(fresh, std::ios::binary | std::ios::trunc);

@@ -41,7 +41,8 @@ class ProcedureCache {
   static ProcedureCache parse(std::string bytes, std::uint64_t tool_key);
   std::string serialize(std::uint64_t tool_key) const;
 
-  // The cache file at `path`, or an empty cache; writes it (atomically).
+  // The cache file at `path`, or an empty cache; saves it, by appending
+  // what changed when it can, otherwise writing it anew (atomically).
   static ProcedureCache read_file(const std::string& path, std::uint64_t tool_key);
   bool write_file(const std::string& path, std::uint64_t tool_key) const;
 
@@ -74,12 +75,16 @@ class ProcedureCache {
   };
   template <typename Sink>
   void write_to(Sink&& sink, std::uint64_t tool_key) const;
+  bool append_to(const std::string& path) const;
   // Finds the entries in `bytes`, which must outlive the cache; false when
   // they were written by another executable or are damaged.
   bool index(std::string_view bytes, std::uint64_t tool_key);
   // The bytes given to parse() or the file read_file() mapped. Procedures
   // taken keep their details there (see StoredDetails), and share it.
   std::shared_ptr<const void> storage_;
+  std::string read_from_;        // the file read_file() read
+  std::uint64_t file_size_ = 0;  // of the bytes indexed
+  bool whole_ = false;           // they ended with a whole entry
   std::unordered_map<std::string, Slot> slots_;
   ContentPrints expected_;  // read-only while loading
   bool changed_ = false;

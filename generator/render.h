@@ -71,7 +71,7 @@ class RenderContext {
   // resolve against (codes, slugs, domains); lists show only front matter.
   const InputKeys& input_keys() const { return keys_; }
   std::uint64_t lists_key() const { return lists_key_; }
-  std::uint64_t procedure_key(const Procedure& p) const;
+  std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
 
  private:
   const Site& site_;
@@ -81,6 +81,7 @@ class RenderContext {
   InputKeys keys_;
   std::uint64_t shape_key_ = 0;
   std::uint64_t lists_key_ = 0;
+  std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
 };
 
 std::vector<RenderJob> plan_site(const RenderContext& ctx);

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 
 #include "load.h"
 #include "test_site.h"
@@ -84,15 +87,90 @@ TEST(ProcedureCacheTest, OtherBytesOrAnotherExecutableMissTheCache) {
   EXPECT_EQ(ProcedureCache::parse(bytes, 8).size(), 0u) << "another executable";
 }
 
-TEST(ProcedureCacheTest, DamagedBytesGiveAnEmptyCache) {
+TEST(ProcedureCacheTest, DamagedBytesLoseOnlyTheDamagedTail) {
   ProcedureCache cache;
   cache.put("a.md", 10, full_procedure(), {});
-  const std::string bytes = cache.serialize(7);
-  for (std::size_t cut : {std::size_t{0}, std::size_t{30}, bytes.size() / 2, bytes.size() - 1})
-    EXPECT_EQ(ProcedureCache::parse(bytes.substr(0, cut), 7).size(), 0u) << "cut at " << cut;
-  std::string huge_count = bytes;
-  huge_count[bytes.find('\n') + 1 + 8] = '\xff';  // the entry count's low byte
-  EXPECT_EQ(ProcedureCache::parse(huge_count, 7).size(), 0u);
+  const std::string one = cache.serialize(7);
+  cache.put("b.md", 20, full_procedure(), {});
+  const std::string two = cache.serialize(7);
+  for (std::size_t cut : {std::size_t{0}, std::size_t{30}, one.size() / 2, one.size() - 1})
+    EXPECT_EQ(ProcedureCache::parse(one.substr(0, cut), 7).size(), 0u) << "cut at " << cut;
+  ProcedureCache cut = ProcedureCache::parse(two.substr(0, two.size() - 1), 7);
+  EXPECT_EQ(cut.size(), 1u);
+  EXPECT_TRUE(cut.take("a.md", 10));
+  std::string huge_length = one;
+  huge_length[one.find("a.md") + 4 + 7] = '\x7f';  // the high byte of the entry's length
+  EXPECT_EQ(ProcedureCache::parse(huge_length, 7).size(), 0u);
+}
+
+class ProcedureCacheFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (std::filesystem::temp_directory_path() /
+             ("ck-cache-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name()))
+                .string();
+  }
+  void TearDown() override { std::filesystem::remove(path_); }
+  // Reads the file, takes every entry as a build would, puts `edited` anew
+  // and saves; returns the file's size.
+  std::uintmax_t rebuild(const std::string& edited, std::uint64_t content) {
+    ProcedureCache cache = ProcedureCache::read_file(path_, 7);
+    for (const char* path : {"a.md", "b.md", "c.md"}) cache.take(path, path == edited ? content - 1 : 1);
+    Procedure p = full_procedure();
+    p.name = "Sửa lần " + std::to_string(content);
+    cache.put(edited, content, p, {});
+    cache.forget_unused();
+    EXPECT_TRUE(cache.write_file(path_, 7));
+    return std::filesystem::file_size(path_);
+  }
+
+  std::string path_;
+};
+
+// A rebuild after one edit appends that entry instead of writing the whole
+// cache again; once replaced entries would be more than half the file, it
+// is written anew.
+TEST_F(ProcedureCacheFileTest, AnEditIsAppendedUntilHalfTheFileIsReplacedEntries) {
+  ProcedureCache cache;
+  for (const char* path : {"a.md", "b.md", "c.md"}) cache.put(path, 1, full_procedure(), {});
+  ASSERT_TRUE(cache.write_file(path_, 7));
+  const std::uintmax_t whole = std::filesystem::file_size(path_);
+  const std::uintmax_t appended = rebuild("b.md", 2);
+  EXPECT_GT(appended, whole);
+  EXPECT_LT(appended, whole * 3 / 2) << "one entry of three added";
+  ProcedureCache read = ProcedureCache::read_file(path_, 7);
+  EXPECT_EQ(read.size(), 3u);
+  auto b = read.take("b.md", 2);
+  ASSERT_TRUE(b && b->procedure);
+  EXPECT_EQ(b->procedure->name, "Sửa lần 2") << "the later entry wins";
+  EXPECT_TRUE(read.take("a.md", 1));
+
+  std::uintmax_t size = appended;
+  for (std::uint64_t content = 3; size >= appended; ++content) {
+    size = rebuild("b.md", content);
+    ASSERT_LT(content, 10u) << "never written anew";
+  }
+  EXPECT_NEAR(static_cast<double>(size), static_cast<double>(whole), 64)
+      << "written anew: three entries again";
+  ProcedureCache rewritten = ProcedureCache::read_file(path_, 7);
+  EXPECT_EQ(rewritten.size(), 3u);
+  EXPECT_TRUE(rewritten.take("c.md", 1));
+}
+
+TEST_F(ProcedureCacheFileTest, ACutShortFileIsWrittenAnew) {
+  ProcedureCache cache;
+  for (const char* path : {"a.md", "b.md", "c.md"}) cache.put(path, 1, full_procedure(), {});
+  ASSERT_TRUE(cache.write_file(path_, 7));
+  const std::uintmax_t whole = std::filesystem::file_size(path_);
+  std::filesystem::resize_file(path_, whole - 1);  // c.md's entry cut short
+  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 2u);
+  ProcedureCache read = ProcedureCache::read_file(path_, 7);
+  for (const char* path : {"a.md", "b.md"}) read.take(path, 1);
+  read.put("c.md", 1, full_procedure(), {});
+  ASSERT_TRUE(read.write_file(path_, 7));
+  EXPECT_EQ(std::filesystem::file_size(path_), whole);
+  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 3u);
 }
 
 // Entries are decoded only when taken: a damaged one is a miss, and the
