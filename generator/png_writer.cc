@@ -34,8 +34,8 @@ class RawDeflater {
  public:
   // A small hash table: each piece is compressed on its own, and zlib
   // clears the whole table at every full flush.
-  explicit RawDeflater(int window_bits) {
-    ok_ = deflateInit2(&stream_, 9, Z_DEFLATED, -window_bits, 1, Z_DEFAULT_STRATEGY) == Z_OK;
+  RawDeflater(int window_bits, int strategy) {
+    ok_ = deflateInit2(&stream_, 9, Z_DEFLATED, -window_bits, 1, strategy) == Z_OK;
   }
   ~RawDeflater() {
     if (ok_) deflateEnd(&stream_);
@@ -92,7 +92,7 @@ const RowCopies& row_copies(std::size_t row_bytes, int repeat) {
           adler32(adler32(0, nullptr, 0), reinterpret_cast<const Bytef*>(copies.data()),
                   static_cast<uInt>(copies.size())),
           {}};
-  if (!RawDeflater(15).deflate(copies, Z_FULL_FLUSH, made.deflated)) made = {};
+  if (!RawDeflater(15, Z_DEFAULT_STRATEGY).deflate(copies, Z_FULL_FLUSH, made.deflated)) made = {};
   return made;
 }
 
@@ -108,7 +108,9 @@ std::string image_data(const BilevelImage& image) {
   if (repeat > 1 && copies.deflated.empty()) return {};
 
   std::string out = "\x78\xda";  // deflate, 32 KB window at most, maximum compression
-  RawDeflater rows(9);
+  // A row of modules is runs of white and black bytes: run-length matching
+  // compresses it almost as well as zlib's search, in two thirds of the time.
+  RawDeflater rows(9, Z_RLE);
   uLong adler = adler32(0, nullptr, 0);
   std::string row(row_bytes + 1, '\0');  // filter: none
   for (std::size_t y = 0; y < image.black.size() / row_bytes; ++y) {

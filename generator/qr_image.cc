@@ -19,6 +19,17 @@ std::string dark_runs_path(const QrMatrix& m) {
   return d;
 }
 
+// Sets bits [from, to) of a row, most significant bit first: whole bytes
+// at once, since a module is tens of pixels wide.
+void fill_bits(std::uint8_t* row, int from, int to) {
+  while (from < to && from % 8 != 0) {
+    row[from / 8] |= static_cast<std::uint8_t>(0x80 >> (from % 8));
+    ++from;
+  }
+  for (; from + 8 <= to; from += 8) row[from / 8] = 0xff;
+  for (; from < to; ++from) row[from / 8] |= static_cast<std::uint8_t>(0x80 >> (from % 8));
+}
+
 }  // namespace
 
 std::string qr_svg(const QrMatrix& matrix, std::string_view title) {
@@ -37,7 +48,7 @@ std::string qr_png(const QrMatrix& matrix, int min_width, double width_cm) {
   image.black.resize(matrix.size() * image.row_bytes());
   matrix.for_each_dark_run([&](int mx, int my, int length) {
     std::uint8_t* row = &image.black[static_cast<std::size_t>(my) * image.row_bytes()];
-    for (int x = mx * scale; x < (mx + length) * scale; ++x) row[x / 8] |= 0x80 >> (x % 8);
+    fill_bits(row, mx * scale, (mx + length) * scale);
   });
   image.dots_per_meter = static_cast<int>(std::lround(image.width / (width_cm / 100.0)));
   return encode_png(image);
