@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 #include "results.h"
 #include "news.h"
@@ -19,19 +20,20 @@ std::string where(const SourcePos& pos) {
 // Remembers which source claimed each output URL, to report both on a clash.
 class UrlClaims {
  public:
-  explicit UrlClaims(Diagnostics& diags) : diags_(diags) {}
-  void claim(const std::string& path, const SourcePos& owner) {
-    auto [it, inserted] = owners_.emplace(path, owner);
+  UrlClaims(Diagnostics& diags, std::size_t expected) : diags_(diags) { owners_.reserve(expected); }
+  // `owner` must outlive the claims.
+  void claim(std::string path, const SourcePos& owner) {
+    auto [it, inserted] = owners_.emplace(std::move(path), &owner);
     if (inserted) return;
     diags_.error(owner,
-                 {"địa chỉ /" + path + " trùng với trang của " + where(it->second),
-                  "URL /" + path + " is also used by " + where(it->second)},
+                 {"địa chỉ /" + it->first + " trùng với trang của " + where(*it->second),
+                  "URL /" + it->first + " is also used by " + where(*it->second)},
                  {"đặt \"slug:\" khác cho một trong hai tệp", "give one of the two files another \"slug:\""});
   }
 
  private:
   Diagnostics& diags_;
-  std::map<std::string, SourcePos> owners_;
+  std::unordered_map<std::string, const SourcePos*> owners_;
 };
 
 // Slugs and codes name output directories; file systems allow 255 bytes.
@@ -96,7 +98,8 @@ void check_domain_known(const Procedure& p, const std::vector<Domain>& domains, 
 }
 
 void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
-  std::map<std::string, SourcePos> seen;
+  std::unordered_map<std::string_view, const SourcePos*> seen;
+  seen.reserve(procedures.size());
   for (const Procedure& p : procedures) {
     if (p.code.empty()) {
       diags.warning(p.source, {"thủ tục \"" + p.name + "\" chưa có mã, nên không có địa chỉ ngắn /tthc/ và mã QR",
@@ -115,10 +118,11 @@ void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
                    "a code is digits, letters and dots, e.g. 1.001193 or 1.001193.000.00.00.H35"});
       continue;
     }
-    auto [it, inserted] = seen.emplace(p.code, p.at.code);
+    auto [it, inserted] = seen.emplace(p.code, &p.at.code);
     if (!inserted)
-      diags.error(p.at.code, {"mã thủ tục \"" + p.code + "\" trùng với " + where(it->second),
-                             "procedure code \"" + p.code + "\" is also used by " + where(it->second)},
+      diags.error(p.at.code,
+                  {"mã thủ tục \"" + p.code + "\" trùng với " + where(*it->second),
+                   "procedure code \"" + p.code + "\" is also used by " + where(*it->second)},
                   {"mỗi thủ tục có một mã riêng; kiểm tra lại mã của hai tệp",
                    "each procedure has its own code; check both files"});
   }
@@ -148,7 +152,8 @@ void check_pages(std::vector<Page>& pages, Diagnostics& diags) {
 }
 
 void claim_urls(const Site& site, Diagnostics& diags) {
-  UrlClaims claims(diags);
+  UrlClaims claims(
+      diags, site.domains.size() + 2 * site.procedures.size() + site.pages.size() + site.news.posts.size());
   // Duplicate domains and codes are reported by their own checks; claim
   // their URLs once so the clash is not reported twice.
   for (const Domain& d : site.domains)
@@ -239,8 +244,9 @@ void order_procedures(Site& site) {
   };
   // Keys are computed once: folding diacritics inside the comparator would
   // run it n log n times.
-  using Key = std::tuple<std::size_t, std::string, std::string, std::string>;
+  using Key = std::tuple<std::size_t, std::string, std::string_view, std::string_view>;
   std::vector<std::pair<Key, std::size_t>> keys;
+  keys.reserve(site.procedures.size());
   for (std::size_t i = 0; i < site.procedures.size(); ++i) {
     const Procedure& p = site.procedures[i];
     keys.push_back({Key(rank(p), sort_key(p.name), p.code, p.source.file), i});

@@ -153,11 +153,12 @@ std::optional<std::uint64_t> SourceBook::print(const std::string& path, const So
 
 void SourceBook::learn(const std::string& path, const SourceLook& look, std::uint64_t print,
                        std::uint64_t looked_ns) {
-  changed_ = true;
-  if (look.ctime_ns + kSettleNs <= looked_ns && look.mtime_ns + kSettleNs <= looked_ns)
+  if (look.ctime_ns + kSettleNs <= looked_ns && look.mtime_ns + kSettleNs <= looked_ns) {
     entries_[path] = {look, print, true};
-  else
-    entries_.erase(path);  // changed too recently to be known by its look
+    changed_ = true;
+  } else if (entries_.erase(path)) {  // changed too recently to be known by its look
+    changed_ = true;
+  }
 }
 
 void SourceBook::saw(const std::string& path) {
