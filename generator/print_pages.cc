@@ -52,7 +52,7 @@ OutputFile standalone(const RenderContext& ctx, const std::string& path, const s
 OutputFile render_print_index(const RenderContext& ctx) {
   const std::string path(kPrintPath);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_title"));
-  data.set("sheets", sheets_data(ctx));
+  set_moved(data, "sheets", list_data(sheets_data(ctx)));
   data.set("poster_pdfs", ctx.site().config.qr.poster_pdfs);
   return {path + "index.html", ctx.render_page("print-index", std::move(data)), {}};
 }
@@ -60,29 +60,30 @@ OutputFile render_print_index(const RenderContext& ctx) {
 OutputFile render_poster_page(const RenderContext& ctx, const Procedure& p) {
   const std::string path = poster_path(p);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_poster") + ": " + p.name);
-  data.set("procedure", print_procedure_data(ctx, p));
-  return standalone(ctx, path, "print-poster", data, ctx.site().config.qr.poster_pdfs ? poster_pdf_path(p) : "");
+  set_moved(data, "procedure", print_procedure_data(ctx, p));
+  return standalone(ctx, path, "print-poster", std::move(data),
+                    ctx.site().config.qr.poster_pdfs ? poster_pdf_path(p) : "");
 }
 
 OutputFile render_sheet_page(const RenderContext& ctx, const Domain& d) {
   const std::string path = sheet_path(d);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_sheet") + ": " + d.name);
-  data.set("domain", domain_sheet_data(ctx, d));
-  return standalone(ctx, path, "print-sheet", data, sheet_pdf_path(d));
+  set_moved(data, "domain", domain_sheet_data(ctx, d));
+  return standalone(ctx, path, "print-sheet", std::move(data), sheet_pdf_path(d));
 }
 
 OutputFile render_booklet_page(const RenderContext& ctx) {
   const std::string path(kBookletPath);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_booklet"));
-  data.set("domains", sheets_data(ctx));
-  return standalone(ctx, path, "print-booklet", data, std::string(kBookletPdf));
+  set_moved(data, "domains", list_data(sheets_data(ctx)));
+  return standalone(ctx, path, "print-booklet", std::move(data), std::string(kBookletPdf));
 }
 
 OutputFile render_survey_page(const RenderContext& ctx) {
   const std::string path(kSurveyPath);
   TemplateData data = print_page_data(ctx, path, ctx.text("survey_title"));
   data.set("survey_url", ctx.site().config.survey_url);
-  return standalone(ctx, path, "print-survey", data, std::string(kSurveyPdf));
+  return standalone(ctx, path, "print-survey", std::move(data), std::string(kSurveyPdf));
 }
 
 }  // namespace ck

@@ -30,7 +30,7 @@ std::string base_path(const SiteConfig& config) {
 OutputFile render_home(const RenderContext& ctx) {
   TemplateData data = ctx.page_data("", ctx.site().config.authority);
   data.set("is_home", true);
-  data.set("domains", domains_data(ctx));
+  set_moved(data, "domains", list_data(domains_data(ctx)));
   data.set("procedure_count", std::to_string(ctx.site().procedures.size()));
   put_list(data, "results_tiles", results_tiles(ctx));
   put_list(data, "latest_posts", latest_posts(ctx, 3));
@@ -40,7 +40,7 @@ OutputFile render_home(const RenderContext& ctx) {
 OutputFile render_catalog(const RenderContext& ctx) {
   const std::string path(kCatalogPath);
   TemplateData data = ctx.page_data(path, ctx.text("catalog_title"));
-  data.set("domains", domains_data(ctx));
+  set_moved(data, "domains", list_data(domains_data(ctx)));
   data.set("procedure_count", std::to_string(ctx.site().procedures.size()));
   return page(ctx, path, "catalog", std::move(data));
 }
@@ -49,7 +49,7 @@ OutputFile render_domain(const RenderContext& ctx, const Domain& d) {
   const std::string path = domain_path(d);
   TemplateData data = ctx.page_data(path, d.name);
   put(data, "description", d.description);
-  data.set("domain", ctx.domain_summary(d));
+  set_moved(data, "domain", ctx.domain_summary(d));
   return page(ctx, path, "domain", std::move(data));
 }
 
@@ -57,7 +57,7 @@ OutputFile render_domain(const RenderContext& ctx, const Domain& d) {
 OutputFile render_search(const RenderContext& ctx) {
   const std::string path(kSearchPath);
   TemplateData data = ctx.page_data(path, ctx.text("search_title"));
-  data.set("domains", domains_data(ctx));
+  set_moved(data, "domains", list_data(domains_data(ctx)));
   return page(ctx, path, "search", std::move(data));
 }
 
