@@ -62,7 +62,10 @@ std::optional<Procedure> load_procedure_file(const Disk& disk, const std::string
   Diagnostics messages;
   std::optional<Procedure> procedure;
   if (auto file = prepare_source(path, std::move(text), reason, messages)) procedure = load_procedure(*file, messages);
-  if (cache && was_read) cache->put(path, content, procedure, messages.sorted());
+  if (cache && was_read) {
+    StoredDetails shared = cache->put(path, content, procedure, messages.sorted());
+    if (procedure) procedure->details = std::move(shared);  // one copy of the details, not two
+  }
   diags.absorb(std::move(messages));
   return procedure;
 }

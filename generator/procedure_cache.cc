@@ -21,6 +21,8 @@ class Writer {
     std::uint64_t size = d.bytes().size(), print = Fingerprint().add(d.bytes()).value();
     number(size);
     number(print);
+    details_at = bytes.size();
+    details_size = d.bytes().size();
     bytes += d.bytes();
   }
   void text(std::string& s) {
@@ -30,6 +32,7 @@ class Writer {
   }
   bool room_for(std::uint64_t) const { return true; }
   std::string bytes;
+  std::size_t details_at = 0, details_size = 0;  // where the last details written are
 };
 
 // Reads what Writer wrote; any shortfall marks the whole cache damaged.
@@ -265,9 +268,9 @@ bool ProcedureCache::append_to(const std::string& path) const {
   for (const auto& [source, slot] : slots_) {
     std::string header = entry_header(source, slot.bytes().size());
     live += header.size() + slot.bytes().size();
-    if (slot.encoded.empty()) continue;
+    if (!slot.encoded) continue;
     appended += header;
-    appended += slot.encoded;
+    appended += *slot.encoded;
   }
   if (file_size_ + appended.size() > 2 * live) return false;
   std::optional<FileStat> stat = stat_file(path);
@@ -327,14 +330,20 @@ std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& pat
   return entry;
 }
 
-void ProcedureCache::put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
-                         const std::vector<Diagnostic>& messages) {
+StoredDetails ProcedureCache::put(const std::string& path, std::uint64_t content,
+                                  const std::optional<Procedure>& procedure,
+                                  const std::vector<Diagnostic>& messages) {
   Writer out;  // Writer only reads what it is given
   std::uint64_t key = content;
   fields(out, key, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
+  auto encoded = std::make_shared<const std::string>(std::move(out.bytes));
+  StoredDetails details;
+  if (procedure)
+    details = StoredDetails(encoded, std::string_view(*encoded).substr(out.details_at, out.details_size));
   std::lock_guard lock(*mutex_);
-  slots_[path] = Slot{{}, std::move(out.bytes), true};
+  slots_[path] = Slot{{}, std::move(encoded), true};
   changed_ = true;
+  return details;
 }
 
 std::optional<std::uint64_t> ProcedureCache::expected_content(const std::string& path) const {

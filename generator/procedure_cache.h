@@ -50,9 +50,11 @@ class ProcedureCache {
   // file is taken once per build. Thread-safe.
   std::optional<Entry> take(const std::string& path, std::uint64_t content);
   // Records what loading `path` gave, encoded at once: the cache never
-  // holds a second copy of the catalog. Thread-safe.
-  void put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
-           const std::vector<Diagnostic>& messages);
+  // holds a second copy of the catalog. Returns the procedure's details as
+  // the entry holds them, for the procedure to share instead of keeping
+  // its own copy. Thread-safe.
+  StoredDetails put(const std::string& path, std::uint64_t content, const std::optional<Procedure>& procedure,
+                    const std::vector<Diagnostic>& messages);
   // The fingerprints this build already took of the files (while stamping
   // its inputs): a file found here with its entry needs no reading at all.
   void expect(ContentPrints prints) { expected_ = std::move(prints); }
@@ -69,9 +71,9 @@ class ProcedureCache {
   // again copies them instead of encoding the entry anew.
   struct Slot {
     std::string_view stored;  // the entry's bytes in storage_, when read
-    std::string encoded;      // the entry's bytes, when put in this build
+    std::shared_ptr<const std::string> encoded;  // the entry's bytes, when put in this build
     bool used = false;
-    std::string_view bytes() const { return encoded.empty() ? stored : std::string_view(encoded); }
+    std::string_view bytes() const { return encoded ? std::string_view(*encoded) : stored; }
   };
   template <typename Sink>
   void write_to(Sink&& sink, std::uint64_t tool_key) const;

@@ -77,6 +77,19 @@ TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
   EXPECT_TRUE(decode_details(entry->procedure->details) == full_details());
 }
 
+// The model shares the details the cache put, so a clean build does not
+// hold every procedure's details twice.
+TEST(ProcedureCacheTest, PutGivesTheDetailsAsStoredAndTheyOutliveTheCache) {
+  StoredDetails shared;
+  {
+    ProcedureCache cache;
+    shared = cache.put("a.md", 10, full_procedure(), {});
+    EXPECT_TRUE(shared == full_procedure().details);
+    EXPECT_TRUE(cache.put("broken.md", 1, std::nullopt, {}) == StoredDetails());
+  }
+  EXPECT_TRUE(decode_details(shared) == full_details());
+}
+
 TEST(ProcedureCacheTest, OtherBytesOrAnotherExecutableMissTheCache) {
   ProcedureCache cache;
   cache.put("a.md", 10, full_procedure(), {});
