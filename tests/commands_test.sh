@@ -71,8 +71,13 @@ has "^Đã tạo [0-9]* trang trong [0-9]*,[0-9]* giây" out.txt
 [ "$(wc -l <"$work/out.txt")" -eq 1 ] || { echo "FAIL: summary is not one line"; status=1; }
 CI=1 expect 0 "in CI without a terminal, build prints nothing" "$congkhai" build
 [ ! -s "$work/out.txt" ] && [ ! -s "$work/err.txt" ] || { echo "FAIL: CI build printed something"; status=1; }
+for kept in .output.congkhai-state .output.congkhai-cache .output.congkhai-sources; do
+  [ -e "$kept" ] || { echo "FAIL: build left no $kept"; status=1; }
+done
 expect 0 "clean removes congkhai's output" "$congkhai" clean
-[ ! -e output ] && [ ! -e .output.congkhai-state ] || { echo "FAIL: output/ or its state still there"; status=1; }
+for left in output .output.congkhai-state .output.congkhai-cache .output.congkhai-sources; do
+  [ ! -e "$left" ] || { echo "FAIL: clean left $left"; status=1; }
+done
 expect 0 "clean with nothing to remove" "$congkhai" clean
 mkdir foreign && echo keep >foreign/thesis.docx
 expect 1 "clean refuses a folder congkhai did not write" "$congkhai" clean --out foreign
