@@ -4,7 +4,6 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <future>
 #include <mutex>
 
 #include "fingerprint.h"
@@ -138,17 +137,16 @@ class StampMaker {
 
 // The catalog, read and parsed once for every commune that needs it. When
 // writing, unchanged procedure files come from the cache beside the first
-// output, which learns the files that changed and is saved in the
-// background while the sites render.
+// output, which learns the files that changed and is saved before the sites
+// render.
 class CatalogLoader {
  public:
   CatalogLoader(const BuildOptions& options, const std::string& first_out_dir, std::uint64_t tool_key,
                 ContentPrints prints)
-      : options_(options), cache_path_(output_cache_path(first_out_dir)), tool_key_(tool_key),
+      : options_(options),
+        cache_path_(output_cache_path(first_out_dir)),
+        tool_key_(tool_key),
         prints_(std::move(prints)) {}
-  ~CatalogLoader() {
-    if (saving_.valid()) saving_.wait();
-  }
 
   // A copy of the catalog, or the catalog itself for its last user: a
   // single commune never holds it twice.
@@ -167,12 +165,12 @@ class CatalogLoader {
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
     // Only a cache: failing to save it costs time, nothing else. It is not
-    // used again, so its memory goes before the sites render.
-    if (cache_)
-      saving_ = std::async(std::launch::async, [this] {
-        if (cache_->changed()) cache_->write_file(cache_path_, tool_key_);
-        cache_.reset();
-      });
+    // used again, so its memory goes before the sites render, with the
+    // details of the procedures loaded anew, which stay in the file.
+    if (cache_ && cache_->changed())
+      if (std::shared_ptr<const OpenFile> file = cache_->write_file(cache_path_, tool_key_))
+        cache_->leave_details_in(file, catalog_->procedures);
+    cache_.reset();
     return *catalog_;
   }
 
@@ -182,7 +180,6 @@ class CatalogLoader {
   ContentPrints prints_;
   std::optional<Catalog> catalog_;
   std::optional<ProcedureCache> cache_;
-  std::future<void> saving_;
 };
 
 struct Shared {

@@ -114,9 +114,42 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
   return file_stat(st);
 }
 
-bool append_file(const std::string& path, std::string_view bytes) {
-  FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
-  return fd.get() >= 0 && write_all(fd.get(), bytes) && fd.close();
+std::optional<OpenFile> OpenFile::create(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return std::nullopt;
+  return OpenFile(fd);
+}
+
+std::optional<OpenFile> OpenFile::to_append(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  return OpenFile(fd);
+}
+
+OpenFile::~OpenFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+bool OpenFile::append(std::string_view bytes) {
+  return write_all(fd_, bytes);
+}
+
+std::optional<std::uint64_t> OpenFile::size() const {
+  struct stat st {};
+  if (::fstat(fd_, &st) != 0) return std::nullopt;
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
+bool OpenFile::read_at(std::uint64_t offset, std::size_t size, std::string* into) const {
+  into->resize(size);
+  std::size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd_, into->data() + done, size - done, static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 std::optional<std::string> RealDisk::read_file(const std::string& path, std::string* error) const {

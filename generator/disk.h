@@ -27,8 +27,30 @@ std::optional<FileStat> stat_file(std::string_view path, int dir_fd = -1);
 // Writes `bytes` as the whole file at `path`, creating missing folders, and
 // returns the file's stat, taken from the open file; nullopt on failure.
 std::optional<FileStat> write_file(const std::string& path, std::string_view bytes);
-// Adds `bytes` at the end of the existing file at `path`.
-bool append_file(const std::string& path, std::string_view bytes);
+
+// A file the build writes and then reads back by position, held open so the
+// bytes read are the ones it wrote even if another build replaces the file
+// meanwhile. Shared by everything that reads from it; closed with the last.
+class OpenFile {
+ public:
+  // A new, empty file at `path` (replacing any), or the existing one to add
+  // to; nullopt when it cannot be opened.
+  static std::optional<OpenFile> create(const std::string& path);
+  static std::optional<OpenFile> to_append(const std::string& path);
+  OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
+  OpenFile& operator=(OpenFile&&) = delete;
+  OpenFile(const OpenFile&) = delete;
+  OpenFile& operator=(const OpenFile&) = delete;
+  ~OpenFile();
+  bool append(std::string_view bytes);
+  std::optional<std::uint64_t> size() const;
+  // `size` bytes from `offset` into *into; false if the file has fewer.
+  bool read_at(std::uint64_t offset, std::size_t size, std::string* into) const;
+
+ private:
+  explicit OpenFile(int fd) : fd_(fd) {}
+  int fd_ = -1;
+};
 
 // A file's bytes mapped read-only into memory: large files the build made
 // itself (its state and parse cache) are read without copying them.

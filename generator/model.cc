@@ -4,8 +4,10 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "results.h"
+#include "disk.h"
+#include "fingerprint.h"
 #include "news.h"
+#include "results.h"
 #include "slug.h"
 #include "unicode.h"
 #include "urls.h"
@@ -269,6 +271,22 @@ StoredDetails::StoredDetails(std::string bytes) {
   auto owned = std::make_shared<const std::string>(std::move(bytes));
   bytes_ = *owned;
   owner_ = std::move(owned);
+}
+
+StoredDetails::StoredDetails(std::shared_ptr<const OpenFile> file, std::uint64_t offset, std::uint64_t size,
+                             std::uint64_t print)
+    : file_(std::move(file)), offset_(offset), size_(size), print_(print) {}
+
+std::optional<std::string_view> StoredDetails::bytes(std::string* buffer) const {
+  if (!file_) return bytes_;
+  if (!file_->read_at(offset_, size_, buffer) || Fingerprint().add(*buffer).value() != print_)
+    return std::nullopt;
+  return *buffer;
+}
+
+bool StoredDetails::operator==(const StoredDetails& other) const {
+  std::string mine, theirs;
+  return bytes(&mine) == other.bytes(&theirs);
 }
 
 std::string sort_key(const std::string& text) { return fold_diacritics(text) + '\x01' + text; }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <type_traits>
 
 #include "fingerprint.h"
@@ -17,13 +16,17 @@ class Writer {
  public:
   static constexpr bool reading = false;
   void number(std::uint64_t& n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); }
+  // Details are encoded from memory: those of a procedure just loaded.
   void details(StoredDetails& d) {
-    std::uint64_t size = d.bytes().size(), print = Fingerprint().add(d.bytes()).value();
+    std::string buffer;
+    const std::string_view stored = d.bytes(&buffer).value_or("");
+    std::uint64_t size = stored.size();
+    details_print = Fingerprint().add(stored).value();
     number(size);
-    number(print);
+    number(details_print);
     details_at = bytes.size();
-    details_size = d.bytes().size();
-    bytes += d.bytes();
+    details_size = stored.size();
+    bytes += stored;
   }
   void text(std::string& s) {
     std::uint64_t size = s.size();
@@ -32,7 +35,8 @@ class Writer {
   }
   bool room_for(std::uint64_t) const { return true; }
   std::string bytes;
-  std::size_t details_at = 0, details_size = 0;  // where the last details written are
+  // Where the last details written are, and their fingerprint.
+  std::uint64_t details_at = 0, details_size = 0, details_print = 0;
 };
 
 // Reads what Writer wrote; any shortfall marks the whole cache damaged.
@@ -162,7 +166,7 @@ void io(IO& a, FormLink& v) {
 // member added to either must be added here, or a rebuild would lose it: the
 // size checks below trip, and ProcedureCacheTest checks a round trip with
 // every member set.
-static_assert(sizeof(Procedure) == 704, "Procedure changed: update io() below and then this size");
+static_assert(sizeof(Procedure) == 744, "Procedure changed: update io() below and then this size");
 static_assert(sizeof(ProcedureDetails) == 384,
               "ProcedureDetails changed: update io() below and then this size");
 template <typename IO>
@@ -189,7 +193,10 @@ StoredDetails encode_details(ProcedureDetails details) {
 
 std::optional<ProcedureDetails> decode_details(const StoredDetails& stored) {
   ProcedureDetails details;
-  Reader in(stored.bytes());
+  std::string buffer;
+  std::optional<std::string_view> bytes = stored.bytes(&buffer);
+  if (!bytes) return std::nullopt;
+  Reader in(*bytes);
   io(in, details);
   if (!in.ok() || !in.done()) return std::nullopt;
   return details;
@@ -244,41 +251,49 @@ std::string entry_header(std::string path, std::uint64_t size) {
 // Calls sink(bytes) for each piece of the whole file, entries sorted by
 // path so the same cache gives the same bytes.
 template <typename Sink>
-void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) const {
+void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) {
+  std::uint64_t at = 0;
+  auto piece = [&](std::string_view bytes) {
+    sink(bytes);
+    at += bytes.size();
+  };
   Writer header;
   header.bytes = kMagic;
   header.number(tool_key);
-  sink(header.bytes);
-  std::vector<const std::pair<const std::string, Slot>*> sorted;
-  for (const auto& entry : slots_) sorted.push_back(&entry);
+  piece(header.bytes);
+  std::vector<std::pair<const std::string, Slot>*> sorted;
+  for (auto& entry : slots_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  for (const auto* entry : sorted) {
-    sink(entry_header(entry->first, entry->second.bytes().size()));
-    sink(entry->second.bytes());
+  for (auto* entry : sorted) {
+    piece(entry_header(entry->first, entry->second.bytes().size()));
+    entry->second.written_at = at;
+    piece(entry->second.bytes());
   }
 }
 
 // Appending the entries put in this build, when the file is still the one
 // read and would not be more than half replaced entries: rewriting 37 MB
 // for 10,000 procedures after one edit cost more than the rest of the save.
-bool ProcedureCache::append_to(const std::string& path) const {
-  if (!whole_ || path != read_from_) return false;
+std::shared_ptr<const OpenFile> ProcedureCache::append_to(const std::string& path) {
+  if (!whole_ || path != read_from_) return nullptr;
   std::string appended;
   std::uint64_t live = kMagic.size() + 8;
-  for (const auto& [source, slot] : slots_) {
+  for (auto& [source, slot] : slots_) {
     std::string header = entry_header(source, slot.bytes().size());
     live += header.size() + slot.bytes().size();
     if (!slot.encoded) continue;
     appended += header;
+    slot.written_at = file_size_ + appended.size();
     appended += *slot.encoded;
   }
-  if (file_size_ + appended.size() > 2 * live) return false;
-  std::optional<FileStat> stat = stat_file(path);
-  if (!stat || stat->size != file_size_) return false;  // written since it was read
-  return append_file(path, appended);
+  if (file_size_ + appended.size() > 2 * live) return nullptr;
+  std::optional<OpenFile> file = OpenFile::to_append(path);
+  if (!file || file->size() != file_size_) return nullptr;  // written since it was read
+  if (!file->append(appended)) return nullptr;
+  return std::make_shared<const OpenFile>(std::move(*file));
 }
 
-std::string ProcedureCache::serialize(std::uint64_t tool_key) const {
+std::string ProcedureCache::serialize(std::uint64_t tool_key) {
   std::string out;
   write_to([&out](std::string_view piece) { out += piece; }, tool_key);
   return out;
@@ -298,16 +313,37 @@ ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t 
   return cache;
 }
 
-bool ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) const {
-  if (append_to(path)) return true;
+std::shared_ptr<const OpenFile> ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) {
+  if (std::shared_ptr<const OpenFile> appended = append_to(path)) return appended;
   const std::string fresh = path + ".new";
-  {
-    std::ofstream out(fresh, std::ios::binary | std::ios::trunc);
-    write_to([&out](std::string_view piece) { out.write(piece.data(), static_cast<std::streamsize>(piece.size())); },
-             tool_key);
-    if (!out.flush()) return false;
+  std::optional<OpenFile> file = OpenFile::create(fresh);
+  if (!file) return nullptr;
+  std::string buffer;  // written a megabyte at a time, not two calls per entry
+  bool ok = true;
+  auto flush = [&] {
+    ok = ok && file->append(buffer);
+    buffer.clear();
+  };
+  write_to(
+      [&](std::string_view piece) {
+        buffer += piece;
+        if (buffer.size() >= (1 << 20)) flush();
+      },
+      tool_key);
+  flush();
+  if (!ok || std::rename(fresh.c_str(), path.c_str()) != 0) return nullptr;
+  return std::make_shared<const OpenFile>(std::move(*file));
+}
+
+void ProcedureCache::leave_details_in(const std::shared_ptr<const OpenFile>& file,
+                                      std::vector<Procedure>& procedures) const {
+  for (Procedure& p : procedures) {
+    auto it = slots_.find(p.source.file);
+    if (it == slots_.end() || !it->second.encoded || !it->second.written_at) continue;
+    const Slot& slot = it->second;  // put in this build: p shares its details
+    p.details =
+        StoredDetails(file, *slot.written_at + slot.details_at, slot.details_size, slot.details_print);
   }
-  return std::rename(fresh.c_str(), path.c_str()) == 0;
 }
 
 std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, std::uint64_t content) {
@@ -336,12 +372,20 @@ StoredDetails ProcedureCache::put(const std::string& path, std::uint64_t content
   Writer out;  // Writer only reads what it is given
   std::uint64_t key = content;
   fields(out, key, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
+  out.bytes.shrink_to_fit();  // grown by doubling: up to twice the bytes
   auto encoded = std::make_shared<const std::string>(std::move(out.bytes));
+  Slot slot;
+  slot.encoded = encoded;
+  slot.used = true;
   StoredDetails details;
-  if (procedure)
+  if (procedure) {
     details = StoredDetails(encoded, std::string_view(*encoded).substr(out.details_at, out.details_size));
+    slot.details_at = out.details_at;
+    slot.details_size = out.details_size;
+    slot.details_print = out.details_print;
+  }
   std::lock_guard lock(*mutex_);
-  slots_[path] = Slot{{}, std::move(encoded), true};
+  slots_[path] = std::move(slot);
   changed_ = true;
   return details;
 }

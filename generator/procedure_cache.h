@@ -39,12 +39,18 @@ class ProcedureCache {
   // The cache in `bytes`, or an empty one when they were written by another
   // executable (`tool_key`) or are damaged.
   static ProcedureCache parse(std::string bytes, std::uint64_t tool_key);
-  std::string serialize(std::uint64_t tool_key) const;
+  std::string serialize(std::uint64_t tool_key);
 
   // The cache file at `path`, or an empty cache; saves it, by appending
-  // what changed when it can, otherwise writing it anew (atomically).
+  // what changed when it can, otherwise writing it anew (atomically), and
+  // returns the file written, open, or null on failure.
   static ProcedureCache read_file(const std::string& path, std::uint64_t tool_key);
-  bool write_file(const std::string& path, std::uint64_t tool_key) const;
+  std::shared_ptr<const OpenFile> write_file(const std::string& path, std::uint64_t tool_key);
+  // Leaves the details of the procedures put in this build in `file`, just
+  // written, where their pages read them back: the cache's memory can then
+  // go before the sites render.
+  void leave_details_in(const std::shared_ptr<const OpenFile>& file,
+                        std::vector<Procedure>& procedures) const;
 
   // The entry for `path` if the file still has these bytes, moved out: each
   // file is taken once per build. Thread-safe.
@@ -73,11 +79,15 @@ class ProcedureCache {
     std::string_view stored;  // the entry's bytes in storage_, when read
     std::shared_ptr<const std::string> encoded;  // the entry's bytes, when put in this build
     bool used = false;
+    // When put with a procedure: where its details are in `encoded`, and
+    // their fingerprint. When written: where the entry's bytes went.
+    std::uint64_t details_at = 0, details_size = 0, details_print = 0;
+    std::optional<std::uint64_t> written_at;
     std::string_view bytes() const { return encoded ? std::string_view(*encoded) : stored; }
   };
   template <typename Sink>
-  void write_to(Sink&& sink, std::uint64_t tool_key) const;
-  bool append_to(const std::string& path) const;
+  void write_to(Sink&& sink, std::uint64_t tool_key);
+  std::shared_ptr<const OpenFile> append_to(const std::string& path);
   // Finds the entries in `bytes`, which must outlive the cache; false when
   // they were written by another executable or are damaged.
   bool index(std::string_view bytes, std::uint64_t tool_key);

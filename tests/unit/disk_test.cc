@@ -56,5 +56,28 @@ TEST(MappedFileTest, GivesTheBytesOfAFileAndNothingForAFolderOrNoFile) {
   EXPECT_FALSE(MappedFile::open(dir.str() + "/missing"));
 }
 
+// The parse cache is written and then read back by position through the
+// same open file, even after another build replaced the file's name.
+TEST(OpenFileTest, ReadsBackWhatWasWrittenAndAppendedThroughTheSameFile) {
+  TempDir dir;
+  const std::string path = dir.str() + "/cache";
+  auto file = OpenFile::create(path);
+  ASSERT_TRUE(file);
+  ASSERT_TRUE(file->append("công "));
+  auto more = OpenFile::to_append(path);
+  ASSERT_TRUE(more && more->append("khai"));
+  EXPECT_EQ(file->size(), 10u);  // "ô" is two bytes
+  std::string read;
+  ASSERT_TRUE(file->read_at(6, 4, &read));
+  EXPECT_EQ(read, "khai");
+  EXPECT_FALSE(file->read_at(7, 4, &read)) << "past the end";
+  std::ofstream(dir.path() / "other") << "replaced";
+  std::filesystem::rename(dir.path() / "other", path);
+  ASSERT_TRUE(file->read_at(0, 5, &read));
+  EXPECT_EQ(read, "công");
+  EXPECT_FALSE(OpenFile::to_append(dir.str() + "/missing"));
+  EXPECT_FALSE(OpenFile::create(dir.str() + "/no/such/folder"));
+}
+
 }  // namespace
 }  // namespace ck

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "load.h"
 #include "test_site.h"
@@ -184,6 +185,55 @@ TEST_F(ProcedureCacheFileTest, ACutShortFileIsWrittenAnew) {
   ASSERT_TRUE(read.write_file(path_, 7));
   EXPECT_EQ(std::filesystem::file_size(path_), whole);
   EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 3u);
+}
+
+// A build leaves the details it loaded in the file it saved, and each page
+// reads back its own: after a clean save, and after an append.
+TEST_F(ProcedureCacheFileTest, DetailsLeftInTheFileAreReadBackAsPut) {
+  auto procedure = [](const std::string& path) {
+    Procedure p = full_procedure();
+    p.source.file = path;
+    ProcedureDetails d = full_details();
+    d.summary = "Tóm tắt của " + path;
+    p.details = encode_details(d);
+    return p;
+  };
+  auto summary = [](const Procedure& p) {
+    std::optional<ProcedureDetails> d = decode_details(p.details);
+    return d ? d->summary : "(unreadable)";
+  };
+  ProcedureCache cache;
+  std::vector<Procedure> loaded;
+  for (const char* path : {"b.md", "a.md", "c.md"}) {
+    loaded.push_back(procedure(path));
+    loaded.back().details = cache.put(path, 1, loaded.back(), {});
+  }
+  std::shared_ptr<const OpenFile> file = cache.write_file(path_, 7);
+  ASSERT_TRUE(file);
+  cache.leave_details_in(file, loaded);
+  for (const Procedure& p : loaded) {
+    EXPECT_TRUE(p.details.in_file());
+    EXPECT_EQ(summary(p), "Tóm tắt của " + p.source.file);
+  }
+
+  const std::uintmax_t whole = std::filesystem::file_size(path_);
+  ProcedureCache read = ProcedureCache::read_file(path_, 7);
+  std::vector<Procedure> rebuilt = {procedure("c.md")};
+  ASSERT_TRUE(read.take("a.md", 1) && read.take("b.md", 1));
+  rebuilt.back().details = read.put("c.md", 2, rebuilt.back(), {});
+  std::shared_ptr<const OpenFile> appended = read.write_file(path_, 7);
+  ASSERT_TRUE(appended);
+  ASSERT_GT(std::filesystem::file_size(path_), whole) << "appended";
+  read.leave_details_in(appended, rebuilt);
+  EXPECT_TRUE(rebuilt.back().details.in_file());
+  EXPECT_EQ(summary(rebuilt.back()), "Tóm tắt của c.md");
+
+  // Bytes changed under a build are unreadable, not another procedure's.
+  const std::string blank(std::filesystem::file_size(path_), 'x');
+  std::fstream(path_, std::ios::in | std::ios::out | std::ios::binary).write(blank.data(), blank.size());
+  EXPECT_EQ(summary(loaded[0]), "(unreadable)");
+  std::filesystem::resize_file(path_, 0);
+  EXPECT_EQ(summary(rebuilt.back()), "(unreadable)");
 }
 
 // Entries are decoded only when taken: a damaged one is a miss, and the
