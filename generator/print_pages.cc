@@ -7,7 +7,34 @@
 namespace ck {
 namespace {
 
-TemplateData domain_sheet_data(const RenderContext& ctx, const Domain& d) {
+// Lists of every procedure carry only what their templates show: a poster's
+// data is a dozen strings, and the booklet and the print index each list
+// every procedure of the catalog (10,000 items of a dozen strings were 30 MB
+// of template data at once).
+using ItemData = TemplateData (*)(const RenderContext&, const Procedure&);
+
+// A code in the grid of the booklet and of a domain's sheet (print-grid).
+TemplateData grid_item_data(const RenderContext& ctx, const Procedure& p) {
+  TemplateData data;
+  put(data, "name", p.name);
+  put(data, "code", p.code);
+  data.set("qr_svg", qr_svg_path(p));
+  if (auto payload = procedure_qr_payload(ctx.site(), p)) data.set("payload", payload->url);
+  return data;
+}
+
+// A procedure's line in the print index: its poster and image files.
+TemplateData poster_link_data(const RenderContext& ctx, const Procedure& p) {
+  TemplateData data;
+  put(data, "name", p.name);
+  put(data, "code", p.code);
+  data.set("poster", poster_path(p));
+  if (ctx.site().config.qr.poster_pdfs) data.set("poster_pdf", poster_pdf_path(p));
+  data.set("qr_png", qr_png_path(p));
+  return data;
+}
+
+TemplateData domain_sheet_data(const RenderContext& ctx, const Domain& d, ItemData item) {
   TemplateData data;
   data.set("name", d.name);
   data.set("slug", d.slug);
@@ -16,17 +43,17 @@ TemplateData domain_sheet_data(const RenderContext& ctx, const Domain& d) {
   const std::vector<const Procedure*> coded = coded_procedures(ctx.site(), d);
   TemplateList procedures;
   procedures.reserve(coded.size());
-  for (const Procedure* p : coded) procedures.push_back(print_procedure_data(ctx, *p));
+  for (const Procedure* p : coded) procedures.push_back(item(ctx, *p));
   data.set("count", std::to_string(procedures.size()));
   set_moved(data, "procedures", list_data(std::move(procedures)));
   return data;
 }
 
-TemplateList sheets_data(const RenderContext& ctx) {
+TemplateList sheets_data(const RenderContext& ctx, ItemData item) {
   TemplateList list;
   list.reserve(ctx.site().domains.size());
   for (const Domain& d : ctx.site().domains)
-    if (!coded_procedures(ctx.site(), d).empty()) list.push_back(domain_sheet_data(ctx, d));
+    if (!coded_procedures(ctx.site(), d).empty()) list.push_back(domain_sheet_data(ctx, d, item));
   return list;
 }
 
@@ -52,7 +79,7 @@ OutputFile standalone(const RenderContext& ctx, const std::string& path, const s
 OutputFile render_print_index(const RenderContext& ctx) {
   const std::string path(kPrintPath);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_title"));
-  set_moved(data, "sheets", list_data(sheets_data(ctx)));
+  set_moved(data, "sheets", list_data(sheets_data(ctx, poster_link_data)));
   data.set("poster_pdfs", ctx.site().config.qr.poster_pdfs);
   return {path + "index.html", ctx.render_page("print-index", std::move(data)), {}};
 }
@@ -68,14 +95,14 @@ OutputFile render_poster_page(const RenderContext& ctx, const Procedure& p) {
 OutputFile render_sheet_page(const RenderContext& ctx, const Domain& d) {
   const std::string path = sheet_path(d);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_sheet") + ": " + d.name);
-  set_moved(data, "domain", domain_sheet_data(ctx, d));
+  set_moved(data, "domain", domain_sheet_data(ctx, d, grid_item_data));
   return standalone(ctx, path, "print-sheet", std::move(data), sheet_pdf_path(d));
 }
 
 OutputFile render_booklet_page(const RenderContext& ctx) {
   const std::string path(kBookletPath);
   TemplateData data = print_page_data(ctx, path, ctx.text("print_booklet"));
-  set_moved(data, "domains", list_data(sheets_data(ctx)));
+  set_moved(data, "domains", list_data(sheets_data(ctx, grid_item_data)));
   return standalone(ctx, path, "print-booklet", std::move(data), std::string(kBookletPdf));
 }
 
