@@ -161,12 +161,13 @@ class CatalogLoader {
     if (options_.write) {
       cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
       cache_->expect(std::move(prints_));
+      cache_->begin_writing(cache_path_, tool_key_);
     }
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
     // Only a cache: failing to save it costs time, nothing else. It is not
-    // used again, so its memory goes before the sites render, with the
-    // details of the procedures loaded anew, which stay in the file.
+    // used again, so its memory goes before the sites render; the details
+    // of the procedures loaded anew stay in its file.
     if (cache_ && cache_->changed())
       if (std::shared_ptr<const OpenFile> file = cache_->write_file(cache_path_, tool_key_))
         cache_->leave_details_in(file, catalog_->procedures);

@@ -115,6 +115,7 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
 }
 
 std::optional<OpenFile> OpenFile::create(const std::string& path) {
+  ::unlink(path.c_str());  // whoever still reads the file it replaces keeps it
   const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return std::nullopt;
   return OpenFile(fd);

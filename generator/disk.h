@@ -33,7 +33,8 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
 // meanwhile. Shared by everything that reads from it; closed with the last.
 class OpenFile {
  public:
-  // A new, empty file at `path` (replacing any), or the existing one to add
+  // A new, empty file at `path` (replacing any, which stays whole for
+  // whoever has it open), or the existing one to add
   // to; nullopt when it cannot be opened.
   static std::optional<OpenFile> create(const std::string& path);
   static std::optional<OpenFile> to_append(const std::string& path);

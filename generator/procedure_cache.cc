@@ -229,6 +229,7 @@ bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key) {
     in.number(size);
     Slot slot;
     slot.stored = in.skip(size);
+    slot.size = size;
     if (!in.ok()) break;
     slots_[std::move(path)] = std::move(slot);
   }
@@ -246,29 +247,97 @@ std::string entry_header(std::string path, std::uint64_t size) {
   return std::move(out.bytes);
 }
 
+std::string file_header(std::uint64_t tool_key) {
+  Writer header;
+  header.bytes = kMagic;
+  header.number(tool_key);
+  return std::move(header.bytes);
+}
+
 }  // namespace
+
+std::optional<std::string_view> ProcedureCache::bytes(const Slot& slot, std::string* buffer) const {
+  if (slot.encoded) return *slot.encoded;
+  if (!slot.streamed_at) return slot.stored;
+  if (!writing_->read_at(*slot.streamed_at, slot.size, buffer)) return std::nullopt;
+  return *buffer;
+}
+
+std::uint64_t ProcedureCache::live_size() const {
+  std::uint64_t live = kMagic.size() + 8;
+  for (const auto& [source, slot] : slots_) live += entry_header(source, slot.size).size() + slot.size;
+  return live;
+}
 
 // Calls sink(bytes) for each piece of the whole file, entries sorted by
 // path so the same cache gives the same bytes.
 template <typename Sink>
-void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) {
+bool ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) {
   std::uint64_t at = 0;
   auto piece = [&](std::string_view bytes) {
     sink(bytes);
     at += bytes.size();
   };
-  Writer header;
-  header.bytes = kMagic;
-  header.number(tool_key);
-  piece(header.bytes);
+  piece(file_header(tool_key));
   std::vector<std::pair<const std::string, Slot>*> sorted;
   for (auto& entry : slots_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::string buffer;
   for (auto* entry : sorted) {
-    piece(entry_header(entry->first, entry->second.bytes().size()));
-    entry->second.written_at = at;
-    piece(entry->second.bytes());
+    std::optional<std::string_view> bytes = this->bytes(entry->second, &buffer);
+    if (!bytes) return false;
+    piece(entry_header(entry->first, bytes->size()));
+    if (entry->second.encoded) entry->second.written_at = at;
+    piece(*bytes);
   }
+  return true;
+}
+
+void ProcedureCache::begin_writing(const std::string& path, std::uint64_t tool_key) {
+  writing_path_ = path;
+  if (whole_ && path == read_from_)
+    if (std::optional<OpenFile> file = OpenFile::to_append(path); file && file->size() == file_size_) {
+      writing_ = std::make_shared<OpenFile>(std::move(*file));
+      writing_size_ = file_size_;
+      return;
+    }
+  std::optional<OpenFile> file = OpenFile::create(path + ".new");
+  const std::string header = file_header(tool_key);
+  if (!file || !file->append(header)) return;
+  writing_ = std::make_shared<OpenFile>(std::move(*file));
+  writing_new_ = true;
+  writing_size_ = header.size();
+}
+
+// Writes a put entry to writing_, under the lock; false when it is kept in
+// memory instead. A failed write may leave part of an entry: nothing more
+// is added after it, and the save writes the file anew.
+bool ProcedureCache::stream(const std::string& path, const std::string& entry, Slot& slot) {
+  if (!writing_ || writing_failed_) return false;
+  const std::string header = entry_header(path, entry.size());
+  if (!writing_->append(header + entry)) {
+    writing_failed_ = true;
+    return false;
+  }
+  slot.streamed_at = writing_size_ + header.size();
+  writing_size_ += header.size() + entry.size();
+  return true;
+}
+
+// The file put() wrote to, complete: a new one gets the entries taken from
+// the file read, and then its name; one added to is kept unless more than
+// half of it would be replaced entries.
+std::shared_ptr<const OpenFile> ProcedureCache::finish_writing(const std::string& path) {
+  if (!writing_ || writing_failed_ || path != writing_path_) return nullptr;
+  if (!writing_new_) return writing_size_ > 2 * live_size() ? nullptr : writing_;
+  std::string taken;
+  for (const auto& [source, slot] : slots_)
+    if (!slot.streamed_at) {
+      taken += entry_header(source, slot.size);
+      taken += slot.stored;
+    }
+  if (!writing_->append(taken) || std::rename((path + ".new").c_str(), path.c_str()) != 0) return nullptr;
+  return writing_;
 }
 
 // Appending the entries put in this build, when the file is still the one
@@ -277,16 +346,13 @@ void ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) {
 std::shared_ptr<const OpenFile> ProcedureCache::append_to(const std::string& path) {
   if (!whole_ || path != read_from_) return nullptr;
   std::string appended;
-  std::uint64_t live = kMagic.size() + 8;
   for (auto& [source, slot] : slots_) {
-    std::string header = entry_header(source, slot.bytes().size());
-    live += header.size() + slot.bytes().size();
     if (!slot.encoded) continue;
-    appended += header;
+    appended += entry_header(source, slot.size);
     slot.written_at = file_size_ + appended.size();
     appended += *slot.encoded;
   }
-  if (file_size_ + appended.size() > 2 * live) return nullptr;
+  if (file_size_ + appended.size() > 2 * live_size()) return nullptr;
   std::optional<OpenFile> file = OpenFile::to_append(path);
   if (!file || file->size() != file_size_) return nullptr;  // written since it was read
   if (!file->append(appended)) return nullptr;
@@ -314,6 +380,7 @@ ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t 
 }
 
 std::shared_ptr<const OpenFile> ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) {
+  if (std::shared_ptr<const OpenFile> streamed = finish_writing(path)) return streamed;
   if (std::shared_ptr<const OpenFile> appended = append_to(path)) return appended;
   const std::string fresh = path + ".new";
   std::optional<OpenFile> file = OpenFile::create(fresh);
@@ -324,12 +391,13 @@ std::shared_ptr<const OpenFile> ProcedureCache::write_file(const std::string& pa
     ok = ok && file->append(buffer);
     buffer.clear();
   };
-  write_to(
-      [&](std::string_view piece) {
-        buffer += piece;
-        if (buffer.size() >= (1 << 20)) flush();
-      },
-      tool_key);
+  ok = write_to(
+           [&](std::string_view piece) {
+             buffer += piece;
+             if (buffer.size() >= (1 << 20)) flush();
+           },
+           tool_key) &&
+       ok;
   flush();
   if (!ok || std::rename(fresh.c_str(), path.c_str()) != 0) return nullptr;
   return std::make_shared<const OpenFile>(std::move(*file));
@@ -340,7 +408,7 @@ void ProcedureCache::leave_details_in(const std::shared_ptr<const OpenFile>& fil
   for (Procedure& p : procedures) {
     auto it = slots_.find(p.source.file);
     if (it == slots_.end() || !it->second.encoded || !it->second.written_at) continue;
-    const Slot& slot = it->second;  // put in this build: p shares its details
+    const Slot& slot = it->second;  // put in this build and kept in memory: p shares its details
     p.details =
         StoredDetails(file, *slot.written_at + slot.details_at, slot.details_size, slot.details_print);
   }
@@ -371,22 +439,31 @@ StoredDetails ProcedureCache::put(const std::string& path, std::uint64_t content
                                   const std::vector<Diagnostic>& messages) {
   Writer out;  // Writer only reads what it is given
   std::uint64_t key = content;
-  fields(out, key, const_cast<std::optional<Procedure>&>(procedure), const_cast<std::vector<Diagnostic>&>(messages));
-  out.bytes.shrink_to_fit();  // grown by doubling: up to twice the bytes
-  auto encoded = std::make_shared<const std::string>(std::move(out.bytes));
+  fields(out, key, const_cast<std::optional<Procedure>&>(procedure),
+         const_cast<std::vector<Diagnostic>&>(messages));
   Slot slot;
-  slot.encoded = encoded;
   slot.used = true;
-  StoredDetails details;
+  slot.size = out.bytes.size();
   if (procedure) {
-    details = StoredDetails(encoded, std::string_view(*encoded).substr(out.details_at, out.details_size));
     slot.details_at = out.details_at;
     slot.details_size = out.details_size;
     slot.details_print = out.details_print;
   }
+  StoredDetails details;
   std::lock_guard lock(*mutex_);
-  slots_[path] = std::move(slot);
   changed_ = true;
+  if (stream(path, out.bytes, slot)) {
+    if (procedure)
+      details =
+          StoredDetails(writing_, *slot.streamed_at + slot.details_at, slot.details_size, slot.details_print);
+  } else {
+    out.bytes.shrink_to_fit();  // grown by doubling: up to twice the bytes
+    slot.encoded = std::make_shared<const std::string>(std::move(out.bytes));
+    if (procedure)
+      details = StoredDetails(slot.encoded,
+                              std::string_view(*slot.encoded).substr(slot.details_at, slot.details_size));
+  }
+  slots_[path] = std::move(slot);
   return details;
 }
 

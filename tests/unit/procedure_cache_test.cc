@@ -130,6 +130,7 @@ class ProcedureCacheFileTest : public ::testing::Test {
   // and saves; returns the file's size.
   std::uintmax_t rebuild(const std::string& edited, std::uint64_t content) {
     ProcedureCache cache = ProcedureCache::read_file(path_, 7);
+    cache.begin_writing(path_, 7);
     for (const char* path : {"a.md", "b.md", "c.md"}) cache.take(path, path == edited ? content - 1 : 1);
     Procedure p = full_procedure();
     p.name = "Sửa lần " + std::to_string(content);
@@ -234,6 +235,64 @@ TEST_F(ProcedureCacheFileTest, DetailsLeftInTheFileAreReadBackAsPut) {
   EXPECT_EQ(summary(loaded[0]), "(unreadable)");
   std::filesystem::resize_file(path_, 0);
   EXPECT_EQ(summary(rebuilt.back()), "(unreadable)");
+}
+
+// A build writes each entry it puts at once, and its details are read back
+// from there; the save completes the file.
+TEST_F(ProcedureCacheFileTest, PutsWriteTheirEntriesAtOnceAndTheSaveCompletesTheFile) {
+  auto put = [](ProcedureCache& cache, const std::string& path, std::uint64_t content) {
+    Procedure p = full_procedure();
+    p.source.file = path;
+    ProcedureDetails d = full_details();
+    d.summary = "Tóm tắt " + std::to_string(content);
+    p.details = encode_details(d);
+    return cache.put(path, content, p, {});
+  };
+  auto summary = [](const StoredDetails& details) {
+    std::optional<ProcedureDetails> d = decode_details(details);
+    return d ? d->summary : "(unreadable)";
+  };
+  auto takes = [&](const char* path, std::uint64_t content) {
+    return ProcedureCache::read_file(path_, 7).take(path, content).has_value();
+  };
+  ProcedureCache clean;
+  clean.begin_writing(path_, 7);
+  std::vector<StoredDetails> details;
+  for (const char* path : {"a.md", "b.md", "c.md"}) details.push_back(put(clean, path, 1));
+  EXPECT_GT(std::filesystem::file_size(path_ + ".new"), 3 * 1000u) << "written before the save";
+  EXPECT_FALSE(std::filesystem::exists(path_));
+  ASSERT_TRUE(clean.write_file(path_, 7));
+  EXPECT_FALSE(std::filesystem::exists(path_ + ".new"));
+  EXPECT_TRUE(takes("a.md", 1) && takes("b.md", 1) && takes("c.md", 1));
+  for (const StoredDetails& d : details) {
+    EXPECT_TRUE(d.in_file());
+    EXPECT_EQ(summary(d), "Tóm tắt 1");
+  }
+
+  // A rebuild adds to the file it read.
+  const std::uintmax_t whole = std::filesystem::file_size(path_);
+  ProcedureCache again = ProcedureCache::read_file(path_, 7);
+  again.begin_writing(path_, 7);
+  ASSERT_TRUE(again.take("a.md", 1) && again.take("b.md", 1));
+  const StoredDetails edited = put(again, "c.md", 2);
+  EXPECT_GT(std::filesystem::file_size(path_), whole) << "added before the save";
+  again.forget_unused();
+  ASSERT_TRUE(again.write_file(path_, 7));
+  EXPECT_EQ(summary(edited), "Tóm tắt 2");
+  EXPECT_TRUE(takes("c.md", 2) && !takes("c.md", 1)) << "the later entry wins";
+
+  // A file that ends cut short is not added to: a new one takes its place,
+  // with the entries taken from it.
+  std::filesystem::resize_file(path_, std::filesystem::file_size(path_) - 1);
+  ProcedureCache repaired = ProcedureCache::read_file(path_, 7);
+  repaired.begin_writing(path_, 7);
+  ASSERT_TRUE(repaired.take("a.md", 1) && repaired.take("b.md", 1));
+  put(repaired, "c.md", 3);
+  repaired.forget_unused();
+  ASSERT_TRUE(repaired.write_file(path_, 7));
+  EXPECT_TRUE(takes("a.md", 1) && takes("b.md", 1) && takes("c.md", 3));
+  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 3u);
+  EXPECT_EQ(summary(edited), "Tóm tắt 2") << "details put earlier stay readable in the file replaced";
 }
 
 // Entries are decoded only when taken: a damaged one is a miss, and the
