@@ -17,8 +17,9 @@ using TemplateList = kainjow::mustache::list;
 
 // kainjow's set() copies its value deeply, and its move constructor is not
 // noexcept, so a growing std::vector of data copies every item again. Lists
-// of thousands of procedures are built once and moved in with these. The
-// value lives in a map that is not const, so writing through get() is sound.
+// of thousands of procedures, and pages of megabytes, are moved in with
+// these. The value lives in a map that is not const, so writing through
+// get() is sound.
 inline void set_moved(TemplateData& data, const std::string& key, TemplateData&& value) {
   data.set(key, TemplateData(false));
   *const_cast<TemplateData*>(data.get(key)) = std::move(value);
@@ -27,6 +28,11 @@ inline TemplateData list_data(TemplateList&& items) {
   TemplateData list(TemplateData::type::list);
   const_cast<TemplateList&>(list.list_value()) = std::move(items);
   return list;
+}
+inline TemplateData text_data(std::string&& text) {
+  TemplateData data(TemplateData::type::string);
+  const_cast<std::string&>(data.string_value()) = std::move(text);
+  return data;
 }
 
 // Sets `key` only when `value` is non-empty: in a template, {{#key}} …

@@ -119,7 +119,7 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
 
 std::string Theme::render_page(const std::string& name, TemplateData data,
                                const TemplateData* beneath) const {
-  data.set("content", templates_.at(name).render(data, beneath));
+  set_moved(data, "content", text_data(templates_.at(name).render(data, beneath)));
   return templates_.at("layout").render(data, beneath);
 }
 
