@@ -144,7 +144,7 @@ class CatalogLoader {
   CatalogLoader(const BuildOptions& options, const std::string& first_out_dir, std::uint64_t tool_key,
                 ContentPrints prints)
       : options_(options),
-        cache_path_(output_cache_path(first_out_dir)),
+        cache_files_{output_cache_path(first_out_dir), output_details_path(first_out_dir)},
         tool_key_(tool_key),
         prints_(std::move(prints)) {}
 
@@ -159,24 +159,22 @@ class CatalogLoader {
   const Catalog& load(const Disk& disk, int threads, Diagnostics& diags) {
     if (catalog_) return *catalog_;
     if (options_.write) {
-      cache_ = ProcedureCache::read_file(cache_path_, tool_key_);
+      cache_ = ProcedureCache::read_file(cache_files_, tool_key_);
       cache_->expect(std::move(prints_));
-      cache_->begin_writing(cache_path_, tool_key_);
+      cache_->begin_writing(cache_files_, tool_key_);
     }
     ProcedureCache* cache_ptr = cache_ ? &*cache_ : nullptr;
     catalog_ = load_catalog(options_.sources.procedures, disk, diags, threads, cache_ptr);
     // Only a cache: failing to save it costs time, nothing else. It is not
     // used again, so its memory goes before the sites render; the details
     // of the procedures loaded anew stay in its file.
-    if (cache_ && cache_->changed())
-      if (std::shared_ptr<const OpenFile> file = cache_->write_file(cache_path_, tool_key_))
-        cache_->leave_details_in(file, catalog_->procedures);
+    if (cache_ && cache_->changed()) cache_->write_file(cache_files_, tool_key_);
     cache_.reset();
     return *catalog_;
   }
 
   const BuildOptions& options_;
-  std::string cache_path_;
+  CacheFiles cache_files_;
   std::uint64_t tool_key_;
   ContentPrints prints_;
   std::optional<Catalog> catalog_;

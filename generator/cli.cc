@@ -93,6 +93,7 @@ int run_clean(const std::string& out_dir, const Common& common) {
   fs::remove_all(out_dir, ec);
   if (!ec) fs::remove(output_state_path(out_dir), ec);
   if (!ec) fs::remove(output_cache_path(out_dir), ec);
+  if (!ec) fs::remove(output_details_path(out_dir), ec);
   if (!ec) fs::remove(output_sources_path(out_dir), ec);
   if (ec) {
     std::cerr << "congkhai: error: " << out_dir << ": " << ec.message() << "\n";

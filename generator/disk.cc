@@ -127,6 +127,12 @@ std::optional<OpenFile> OpenFile::to_append(const std::string& path) {
   return OpenFile(fd);
 }
 
+std::optional<OpenFile> OpenFile::to_read(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  return OpenFile(fd);
+}
+
 OpenFile::~OpenFile() {
   if (fd_ >= 0) ::close(fd_);
 }

@@ -38,6 +38,7 @@ class OpenFile {
   // to; nullopt when it cannot be opened.
   static std::optional<OpenFile> create(const std::string& path);
   static std::optional<OpenFile> to_append(const std::string& path);
+  static std::optional<OpenFile> to_read(const std::string& path);
   OpenFile(OpenFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
   OpenFile& operator=(OpenFile&&) = delete;
   OpenFile(const OpenFile&) = delete;

@@ -108,11 +108,10 @@ class OpenFile;  // disk.h
 // A procedure's details, encoded as in the parse cache (see
 // procedure_cache.h) and decoded only by the page that shows them: the model
 // of a large catalog holds what lists need, and a rebuild decodes the
-// details of the pages it makes, not of every procedure. The bytes are
-// shared with whatever holds them (the mapped cache file, or a string), or
-// left in the cache file the build wrote and read back by their page: a
-// clean build of 10,000 procedures would otherwise hold 37 MB of details
-// from loading to the end, each used once.
+// details of the pages it makes, not of every procedure. The bytes are left
+// in the cache's details file and read back by their page (a build of
+// 10,000 procedures would otherwise hold 30 MB of details from loading to
+// the end, each used once), or shared with a string that holds them.
 class StoredDetails {
  public:
   StoredDetails() = default;

@@ -1,32 +1,37 @@
 #include "procedure_cache.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <type_traits>
+
+#include <unistd.h>
 
 #include "fingerprint.h"
 
 namespace ck {
 namespace {
 
-constexpr std::string_view kMagic = "congkhai-procedures 4\n";
+constexpr std::string_view kMagic = "congkhai-procedures 5\n";
 
 class Writer {
  public:
   static constexpr bool reading = false;
   void number(std::uint64_t& n) { bytes.append(reinterpret_cast<const char*>(&n), sizeof n); }
-  // Details are encoded from memory: those of a procedure just loaded.
+  // Details go to bytes of their own, which the caller puts at
+  // `details_base` in the details file; the entry keeps where they are.
   void details(StoredDetails& d) {
     std::string buffer;
-    const std::string_view stored = d.bytes(&buffer).value_or("");
-    std::uint64_t size = stored.size();
-    details_print = Fingerprint().add(stored).value();
-    number(size);
-    number(details_print);
-    details_at = bytes.size();
-    details_size = stored.size();
-    bytes += stored;
+    std::optional<std::string_view> stored = d.bytes(&buffer);
+    if (!stored) ok = false;
+    last_details = {details_base + details_bytes.size(), stored ? stored->size() : 0,
+                    Fingerprint().add(stored.value_or("")).value()};
+    number(last_details.offset);
+    number(last_details.size);
+    number(last_details.print);
+    details_bytes += stored.value_or("");
   }
   void text(std::string& s) {
     std::uint64_t size = s.size();
@@ -34,18 +39,21 @@ class Writer {
     bytes += s;
   }
   bool room_for(std::uint64_t) const { return true; }
-  std::string bytes;
-  // Where the last details written are, and their fingerprint.
-  std::uint64_t details_at = 0, details_size = 0, details_print = 0;
+  std::string bytes, details_bytes;
+  std::uint64_t details_base = 0;
+  struct {
+    std::uint64_t offset = 0, size = 0, print = 0;
+  } last_details;  // where the last details written go, and their fingerprint
+  bool ok = true;  // false when details to copy could not be read
 };
 
 // Reads what Writer wrote; any shortfall marks the whole cache damaged.
 class Reader {
  public:
   static constexpr bool reading = true;
-  // `owner` holds the bytes; details read are left in place and share it.
-  explicit Reader(std::string_view bytes, std::shared_ptr<const void> owner = {})
-      : rest_(bytes), owner_(std::move(owner)) {}
+  // Entries point into `details`, which they then share.
+  explicit Reader(std::string_view bytes, const ProcedureCache::DetailsSource* details = nullptr)
+      : rest_(bytes), details_(details) {}
   void number(std::uint64_t& n) {
     n = 0;
     if (rest_.size() < sizeof n) return fail();
@@ -59,15 +67,22 @@ class Reader {
     s.assign(rest_.substr(0, size));
     rest_.remove_prefix(size);
   }
-  // Details are decoded later, by their page, when a damaged entry can no
-  // longer be a miss: their fingerprint is checked now instead.
+  // Details are decoded later, by their page. Those in memory are checked
+  // now against their fingerprint, and those in a file when read: reading
+  // them all would be most of a rebuild's reading.
   void details(StoredDetails& d) {
-    std::uint64_t size = 0, print = 0;
+    std::uint64_t offset = 0, size = 0, print = 0;
+    number(offset);
     number(size);
     number(print);
-    std::string_view bytes = skip(size);
+    if (!ok_ || !details_ || offset > details_->size || size > details_->size - offset) return fail();
+    if (details_->file) {
+      d = StoredDetails(details_->file, offset, size, print);
+      return;
+    }
+    const std::string_view bytes = details_->bytes.substr(offset, size);
     if (Fingerprint().add(bytes).value() != print) return fail();
-    d = owner_ ? StoredDetails(owner_, bytes) : StoredDetails(std::string(bytes));
+    d = StoredDetails(details_->owner, bytes);
   }
   // A count of items cannot exceed the bytes left: a damaged count must
   // not allocate the moon.
@@ -95,7 +110,7 @@ class Reader {
     rest_ = {};
   }
   std::string_view rest_;
-  std::shared_ptr<const void> owner_;
+  const ProcedureCache::DetailsSource* details_;
   bool ok_ = true;
 };
 
@@ -202,24 +217,99 @@ std::optional<ProcedureDetails> decode_details(const StoredDetails& stored) {
   return details;
 }
 
-ProcedureCache ProcedureCache::parse(std::string bytes, std::uint64_t tool_key) {
-  ProcedureCache cache;
-  auto owned = std::make_shared<const std::string>(std::move(bytes));
-  const std::string_view view = *owned;
-  cache.storage_ = std::move(owned);
-  return cache.index(view, tool_key) ? std::move(cache) : ProcedureCache();
+namespace {
+
+std::string entry_header(std::string path, std::uint64_t size) {
+  Writer out;
+  io(out, path);
+  out.number(size);
+  return std::move(out.bytes);
 }
 
-// The file is a header and entries, each led by its path and length; a
-// rebuild appends the entries it put, and a later entry for a path replaces
-// an earlier one. A cut-short tail (a build stopped while appending) loses
-// only itself, and the next save writes the file anew.
-bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key) {
+// An entries file and its details file each start with the same number,
+// new for each pair written, so that one is never read with another's.
+std::string entries_header(std::uint64_t tool_key, std::uint64_t generation) {
+  Writer header;
+  header.bytes = kMagic;
+  header.number(tool_key);
+  header.number(generation);
+  return std::move(header.bytes);
+}
+std::string details_header(std::uint64_t generation) {
+  return std::string(reinterpret_cast<const char*>(&generation), sizeof generation);
+}
+std::uint64_t new_generation() {
+  static std::atomic<std::uint64_t> count{0};
+  const auto now = std::chrono::steady_clock::now().time_since_epoch().count();
+  return Fingerprint()
+      .add(static_cast<std::uint64_t>(now))
+      .add(static_cast<std::uint64_t>(::getpid()))
+      .add(++count)
+      .value();
+}
+
+// Where append_entry() put an entry and its details.
+struct Placed {
+  std::uint64_t entry_at = 0, entry_size = 0;
+  std::uint64_t details_offset = 0, details_size = 0, details_print = 0;
+};
+
+// Adds an entry's details and then the entry, which points to them, at the
+// end of `out`: a pair of files, or of strings.
+template <typename Out, typename... Members>
+std::optional<Placed> append_entry(Out& out, const std::string& path, Members&... members) {
+  Writer w;
+  w.details_base = out.details_size;
+  fields(w, members...);
+  if (!w.ok) return std::nullopt;
+  const std::string header = entry_header(path, w.bytes.size());
+  if (!out.add_details(w.details_bytes) || !out.add_entry(header + w.bytes)) return std::nullopt;
+  Placed placed{out.entries_size + header.size(), w.bytes.size(), w.last_details.offset, w.last_details.size,
+                w.last_details.print};
+  out.details_size += w.details_bytes.size();
+  out.entries_size += header.size() + w.bytes.size();
+  return placed;
+}
+
+struct Strings {
+  std::string entries, details;
+  std::uint64_t entries_size = 0, details_size = 0;
+  bool add_entry(std::string_view bytes) {
+    entries += bytes;
+    return true;
+  }
+  bool add_details(std::string_view bytes) {
+    details += bytes;
+    return true;
+  }
+};
+
+}  // namespace
+
+ProcedureCache ProcedureCache::parse(std::string entries, std::string details, std::uint64_t tool_key) {
+  ProcedureCache cache;
+  auto owned_entries = std::make_shared<const std::string>(std::move(entries));
+  auto owned_details = std::make_shared<const std::string>(std::move(details));
+  std::uint64_t generation = 0;
+  if (owned_details->size() < sizeof generation) return {};
+  std::memcpy(&generation, owned_details->data(), sizeof generation);
+  cache.details_ = {nullptr, owned_details, *owned_details, owned_details->size()};
+  const std::string_view view = *owned_entries;
+  cache.entries_ = std::move(owned_entries);
+  return cache.index(view, tool_key, generation) ? std::move(cache) : ProcedureCache();
+}
+
+// The entries file is a header and entries, each led by its path and
+// length; a rebuild appends the entries it put, and a later entry for a path
+// replaces an earlier one. A cut-short tail (a build stopped while
+// appending) loses only itself, and the next save writes the files anew.
+bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key, std::uint64_t generation) {
   if (!bytes.starts_with(kMagic)) return false;
   Reader in(bytes.substr(kMagic.size()));
-  std::uint64_t key = 0;
+  std::uint64_t key = 0, written_with = 0;
   in.number(key);
-  if (!in.ok() || key != tool_key) return false;
+  in.number(written_with);
+  if (!in.ok() || key != tool_key || written_with != generation) return false;
   // Entries are only found here; each is decoded when taken, on the
   // loading threads.
   while (!in.done()) {
@@ -238,180 +328,128 @@ bool ProcedureCache::index(std::string_view bytes, std::uint64_t tool_key) {
   return true;
 }
 
-namespace {
-
-std::string entry_header(std::string path, std::uint64_t size) {
-  Writer out;
-  io(out, path);
-  out.number(size);
-  return std::move(out.bytes);
+// Mapped, not read: copying the entries of 10,000 procedures into a string
+// took most of a one-procedure rebuild's time to read them. Their details
+// are left in their file.
+ProcedureCache ProcedureCache::read_file(const CacheFiles& files, std::uint64_t tool_key) {
+  ProcedureCache cache;
+  std::optional<OpenFile> details = OpenFile::to_read(files.details);
+  std::string header;
+  std::optional<std::uint64_t> details_size = details ? details->size() : std::nullopt;
+  std::uint64_t generation = 0;
+  if (!details_size || !details->read_at(0, sizeof generation, &header)) return {};
+  std::memcpy(&generation, header.data(), sizeof generation);
+  auto mapped = MappedFile::open(files.entries);
+  if (!mapped) return {};
+  auto shared = std::make_shared<const MappedFile>(std::move(*mapped));
+  const std::string_view view = shared->bytes();
+  cache.entries_ = std::move(shared);
+  cache.details_ = {std::make_shared<const OpenFile>(std::move(*details)), nullptr, {}, *details_size};
+  if (!cache.index(view, tool_key, generation)) return {};
+  cache.read_from_ = files.entries;
+  return cache;
 }
 
-std::string file_header(std::uint64_t tool_key) {
-  Writer header;
-  header.bytes = kMagic;
-  header.number(tool_key);
-  return std::move(header.bytes);
+std::optional<ProcedureCache::Writing> ProcedureCache::start_fresh(const CacheFiles& files,
+                                                                   std::uint64_t tool_key) {
+  const std::uint64_t generation = new_generation();
+  std::optional<OpenFile> entries = OpenFile::create(files.entries + ".new");
+  std::optional<OpenFile> details = OpenFile::create(files.details + ".new");
+  const std::string head = entries_header(tool_key, generation), details_head = details_header(generation);
+  if (!entries || !details || !entries->append(head) || !details->append(details_head)) return std::nullopt;
+  return Writing{std::make_shared<OpenFile>(std::move(*entries)),
+                 std::make_shared<OpenFile>(std::move(*details)), head.size(), details_head.size(), true};
 }
 
-}  // namespace
+void ProcedureCache::begin_writing(const CacheFiles& files, std::uint64_t tool_key) {
+  if (whole_ && files.entries == read_from_) {
+    std::optional<OpenFile> entries = OpenFile::to_append(files.entries);
+    std::optional<OpenFile> details = OpenFile::to_append(files.details);
+    if (entries && details && entries->size() == file_size_ && details->size() == details_.size) {
+      writing_ = Writing{std::make_shared<OpenFile>(std::move(*entries)),
+                         std::make_shared<OpenFile>(std::move(*details)), file_size_, details_.size};
+      return;
+    }
+  }
+  writing_ = start_fresh(files, tool_key);
+}
 
-std::optional<std::string_view> ProcedureCache::bytes(const Slot& slot, std::string* buffer) const {
-  if (slot.encoded) return *slot.encoded;
-  if (!slot.streamed_at) return slot.stored;
-  if (!writing_->read_at(*slot.streamed_at, slot.size, buffer)) return std::nullopt;
-  return *buffer;
+std::optional<ProcedureCache::Entry> ProcedureCache::decode(const Slot& slot) const {
+  std::string buffer;
+  std::string_view bytes = slot.stored;
+  DetailsSource source = details_;
+  if (slot.encoded) {
+    bytes = *slot.encoded;
+    source = {nullptr, slot.details, *slot.details, slot.details->size()};
+  } else if (slot.streamed_at) {
+    if (!writing_->entries->read_at(*slot.streamed_at, slot.size, &buffer)) return std::nullopt;
+    bytes = buffer;
+    source = {writing_->details, nullptr, {}, writing_->details_size};
+  }
+  Entry entry;
+  Reader in(bytes, &source);
+  io(in, entry);
+  if (!in.ok() || !in.done()) return std::nullopt;
+  return entry;
 }
 
 std::uint64_t ProcedureCache::live_size() const {
-  std::uint64_t live = kMagic.size() + 8;
+  std::uint64_t live = kMagic.size() + 16;
   for (const auto& [source, slot] : slots_) live += entry_header(source, slot.size).size() + slot.size;
   return live;
 }
 
-// Calls sink(bytes) for each piece of the whole file, entries sorted by
-// path so the same cache gives the same bytes.
-template <typename Sink>
-bool ProcedureCache::write_to(Sink&& sink, std::uint64_t tool_key) {
-  std::uint64_t at = 0;
-  auto piece = [&](std::string_view bytes) {
-    sink(bytes);
-    at += bytes.size();
-  };
-  piece(file_header(tool_key));
-  std::vector<std::pair<const std::string, Slot>*> sorted;
-  for (auto& entry : slots_) sorted.push_back(&entry);
+template <typename Out>
+bool ProcedureCache::write_every_entry(Out& out) {
+  std::vector<const std::pair<const std::string, Slot>*> sorted;
+  for (const auto& entry : slots_) sorted.push_back(&entry);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  std::string buffer;
-  for (auto* entry : sorted) {
-    std::optional<std::string_view> bytes = this->bytes(entry->second, &buffer);
-    if (!bytes) return false;
-    piece(entry_header(entry->first, bytes->size()));
-    if (entry->second.encoded) entry->second.written_at = at;
-    piece(*bytes);
+  for (const auto* slot : sorted) {
+    std::optional<Entry> entry = decode(slot->second);
+    if (!entry || !append_entry(out, slot->first, entry->content, entry->procedure, entry->messages))
+      return false;
   }
   return true;
 }
 
-void ProcedureCache::begin_writing(const std::string& path, std::uint64_t tool_key) {
-  writing_path_ = path;
-  if (whole_ && path == read_from_)
-    if (std::optional<OpenFile> file = OpenFile::to_append(path); file && file->size() == file_size_) {
-      writing_ = std::make_shared<OpenFile>(std::move(*file));
-      writing_size_ = file_size_;
-      return;
-    }
-  std::optional<OpenFile> file = OpenFile::create(path + ".new");
-  const std::string header = file_header(tool_key);
-  if (!file || !file->append(header)) return;
-  writing_ = std::make_shared<OpenFile>(std::move(*file));
-  writing_new_ = true;
-  writing_size_ = header.size();
+std::pair<std::string, std::string> ProcedureCache::serialize(std::uint64_t tool_key) {
+  const std::uint64_t generation =
+      Fingerprint().add(tool_key).value();  // the same cache gives the same bytes
+  Strings out;
+  out.add_entry(entries_header(tool_key, generation));
+  out.add_details(details_header(generation));
+  out.entries_size = out.entries.size();
+  out.details_size = out.details.size();
+  write_every_entry(out);
+  return {std::move(out.entries), std::move(out.details)};
 }
 
-// Writes a put entry to writing_, under the lock; false when it is kept in
-// memory instead. A failed write may leave part of an entry: nothing more
-// is added after it, and the save writes the file anew.
-bool ProcedureCache::stream(const std::string& path, const std::string& entry, Slot& slot) {
-  if (!writing_ || writing_failed_) return false;
-  const std::string header = entry_header(path, entry.size());
-  if (!writing_->append(header + entry)) {
-    writing_failed_ = true;
-    return false;
+// The files put() wrote to, complete: new ones get the entries taken from
+// the files read, and then their names (details first: a crash in between
+// leaves a pair that does not belong together, and is ignored). Files added
+// to are kept unless more than half of them would be replaced entries.
+bool ProcedureCache::finish_writing(const CacheFiles& files) {
+  if (!writing_ || writing_->failed) return false;
+  if (!writing_->fresh) return writing_->entries_size <= 2 * live_size();
+  for (const auto& [path, slot] : slots_) {
+    if (slot.streamed_at) continue;
+    std::optional<Entry> entry = decode(slot);
+    if (!entry || !append_entry(*writing_, path, entry->content, entry->procedure, entry->messages))
+      return false;
   }
-  slot.streamed_at = writing_size_ + header.size();
-  writing_size_ += header.size() + entry.size();
-  return true;
+  return std::rename((files.details + ".new").c_str(), files.details.c_str()) == 0 &&
+         std::rename((files.entries + ".new").c_str(), files.entries.c_str()) == 0;
 }
 
-// The file put() wrote to, complete: a new one gets the entries taken from
-// the file read, and then its name; one added to is kept unless more than
-// half of it would be replaced entries.
-std::shared_ptr<const OpenFile> ProcedureCache::finish_writing(const std::string& path) {
-  if (!writing_ || writing_failed_ || path != writing_path_) return nullptr;
-  if (!writing_new_) return writing_size_ > 2 * live_size() ? nullptr : writing_;
-  std::string taken;
-  for (const auto& [source, slot] : slots_)
-    if (!slot.streamed_at) {
-      taken += entry_header(source, slot.size);
-      taken += slot.stored;
-    }
-  if (!writing_->append(taken) || std::rename((path + ".new").c_str(), path.c_str()) != 0) return nullptr;
-  return writing_;
+bool ProcedureCache::write_anew(const CacheFiles& files, std::uint64_t tool_key) {
+  std::optional<Writing> out = start_fresh(files, tool_key);
+  return out && write_every_entry(*out) &&
+         std::rename((files.details + ".new").c_str(), files.details.c_str()) == 0 &&
+         std::rename((files.entries + ".new").c_str(), files.entries.c_str()) == 0;
 }
 
-// Appending the entries put in this build, when the file is still the one
-// read and would not be more than half replaced entries: rewriting 37 MB
-// for 10,000 procedures after one edit cost more than the rest of the save.
-std::shared_ptr<const OpenFile> ProcedureCache::append_to(const std::string& path) {
-  if (!whole_ || path != read_from_) return nullptr;
-  std::string appended;
-  for (auto& [source, slot] : slots_) {
-    if (!slot.encoded) continue;
-    appended += entry_header(source, slot.size);
-    slot.written_at = file_size_ + appended.size();
-    appended += *slot.encoded;
-  }
-  if (file_size_ + appended.size() > 2 * live_size()) return nullptr;
-  std::optional<OpenFile> file = OpenFile::to_append(path);
-  if (!file || file->size() != file_size_) return nullptr;  // written since it was read
-  if (!file->append(appended)) return nullptr;
-  return std::make_shared<const OpenFile>(std::move(*file));
-}
-
-std::string ProcedureCache::serialize(std::uint64_t tool_key) {
-  std::string out;
-  write_to([&out](std::string_view piece) { out += piece; }, tool_key);
-  return out;
-}
-
-// Mapped, not read: copying 37 MB of cache for 10,000 procedures into a
-// string took most of a one-procedure rebuild's time to read it.
-ProcedureCache ProcedureCache::read_file(const std::string& path, std::uint64_t tool_key) {
-  ProcedureCache cache;
-  auto mapped = MappedFile::open(path);
-  if (!mapped) return {};
-  auto shared = std::make_shared<const MappedFile>(std::move(*mapped));
-  const std::string_view view = shared->bytes();
-  cache.storage_ = std::move(shared);
-  if (!cache.index(view, tool_key)) return {};
-  cache.read_from_ = path;
-  return cache;
-}
-
-std::shared_ptr<const OpenFile> ProcedureCache::write_file(const std::string& path, std::uint64_t tool_key) {
-  if (std::shared_ptr<const OpenFile> streamed = finish_writing(path)) return streamed;
-  if (std::shared_ptr<const OpenFile> appended = append_to(path)) return appended;
-  const std::string fresh = path + ".new";
-  std::optional<OpenFile> file = OpenFile::create(fresh);
-  if (!file) return nullptr;
-  std::string buffer;  // written a megabyte at a time, not two calls per entry
-  bool ok = true;
-  auto flush = [&] {
-    ok = ok && file->append(buffer);
-    buffer.clear();
-  };
-  ok = write_to(
-           [&](std::string_view piece) {
-             buffer += piece;
-             if (buffer.size() >= (1 << 20)) flush();
-           },
-           tool_key) &&
-       ok;
-  flush();
-  if (!ok || std::rename(fresh.c_str(), path.c_str()) != 0) return nullptr;
-  return std::make_shared<const OpenFile>(std::move(*file));
-}
-
-void ProcedureCache::leave_details_in(const std::shared_ptr<const OpenFile>& file,
-                                      std::vector<Procedure>& procedures) const {
-  for (Procedure& p : procedures) {
-    auto it = slots_.find(p.source.file);
-    if (it == slots_.end() || !it->second.encoded || !it->second.written_at) continue;
-    const Slot& slot = it->second;  // put in this build and kept in memory: p shares its details
-    p.details =
-        StoredDetails(file, *slot.written_at + slot.details_at, slot.details_size, slot.details_print);
-  }
+bool ProcedureCache::write_file(const CacheFiles& files, std::uint64_t tool_key) {
+  return finish_writing(files) || write_anew(files, tool_key);
 }
 
 std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, std::uint64_t content) {
@@ -428,41 +466,43 @@ std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& pat
     stored = it->second.stored;
   }
   Entry entry;
-  Reader in(stored, storage_);
+  Reader in(stored, &details_);
   io(in, entry);
   if (!in.ok() || !in.done()) return std::nullopt;  // damaged: the file is loaded anew
   return entry;
 }
 
+// Encoded under the lock: where the details go in the file must be known to
+// encode the entry that points to them.
 StoredDetails ProcedureCache::put(const std::string& path, std::uint64_t content,
                                   const std::optional<Procedure>& procedure,
                                   const std::vector<Diagnostic>& messages) {
-  Writer out;  // Writer only reads what it is given
+  auto& loaded = const_cast<std::optional<Procedure>&>(procedure);  // only read
+  auto& said = const_cast<std::vector<Diagnostic>&>(messages);
   std::uint64_t key = content;
-  fields(out, key, const_cast<std::optional<Procedure>&>(procedure),
-         const_cast<std::vector<Diagnostic>&>(messages));
   Slot slot;
   slot.used = true;
-  slot.size = out.bytes.size();
-  if (procedure) {
-    slot.details_at = out.details_at;
-    slot.details_size = out.details_size;
-    slot.details_print = out.details_print;
-  }
   StoredDetails details;
   std::lock_guard lock(*mutex_);
   changed_ = true;
-  if (stream(path, out.bytes, slot)) {
-    if (procedure)
-      details =
-          StoredDetails(writing_, *slot.streamed_at + slot.details_at, slot.details_size, slot.details_print);
-  } else {
-    out.bytes.shrink_to_fit();  // grown by doubling: up to twice the bytes
-    slot.encoded = std::make_shared<const std::string>(std::move(out.bytes));
-    if (procedure)
-      details = StoredDetails(slot.encoded,
-                              std::string_view(*slot.encoded).substr(slot.details_at, slot.details_size));
+  if (writing_ && !writing_->failed) {
+    if (std::optional<Placed> placed = append_entry(*writing_, path, key, loaded, said)) {
+      slot.streamed_at = placed->entry_at;
+      slot.size = placed->entry_size;
+      if (procedure)
+        details = StoredDetails(writing_->details, placed->details_offset, placed->details_size,
+                                placed->details_print);
+      slots_[path] = std::move(slot);
+      return details;
+    }
+    writing_->failed = true;  // part of an entry may be written: nothing more is added after it
   }
+  Writer out;  // kept in memory, pointing into its own details
+  fields(out, key, loaded, said);
+  slot.size = out.bytes.size();
+  slot.encoded = std::make_shared<const std::string>(std::move(out.bytes));
+  slot.details = std::make_shared<const std::string>(std::move(out.details_bytes));
+  if (procedure) details = StoredDetails(slot.details, *slot.details);
   slots_[path] = std::move(slot);
   return details;
 }

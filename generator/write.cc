@@ -305,6 +305,9 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> e
 
 std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }
 std::string output_cache_path(const std::string& out_dir) { return sibling_path(out_dir, ".congkhai-cache"); }
+std::string output_details_path(const std::string& out_dir) {
+  return sibling_path(out_dir, ".congkhai-details");
+}
 std::string output_sources_path(const std::string& out_dir) {
   return sibling_path(out_dir, ".congkhai-sources");
 }

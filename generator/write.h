@@ -103,6 +103,7 @@ bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long lon
 // removes them with the output).
 std::string output_state_path(const std::string& out_dir);
 std::string output_cache_path(const std::string& out_dir);
+std::string output_details_path(const std::string& out_dir);
 std::string output_sources_path(const std::string& out_dir);
 
 }  // namespace ck

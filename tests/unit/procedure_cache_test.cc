@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <tuple>
 
 #include "load.h"
 #include "test_site.h"
@@ -57,12 +58,19 @@ Procedure full_procedure() {
   return p;
 }
 
+// The cache as the next build reads it: its entries and details serialized
+// and parsed again.
+ProcedureCache reparsed(ProcedureCache& cache, std::uint64_t tool_key = 7) {
+  auto [entries, details] = cache.serialize(tool_key);
+  return ProcedureCache::parse(std::move(entries), std::move(details), tool_key);
+}
+
 TEST(ProcedureCacheTest, EveryMemberSurvivesTheRoundTrip) {
   ProcedureCache cache;
   Diagnostic warning{Severity::warning, {"a.md", 8, 3}, {"cảnh báo", "warning"}, {"gợi ý", "hint"}};
   cache.put("a.md", 10, full_procedure(), {warning});
   cache.put("broken.md", 1, std::nullopt, {});
-  ProcedureCache again = ProcedureCache::parse(cache.serialize(7), 7);
+  ProcedureCache again = reparsed(cache);
   ASSERT_EQ(again.size(), 2u);
   // Written again from its stored bytes, the cache is the same.
   EXPECT_EQ(again.serialize(7), cache.serialize(7));
@@ -94,27 +102,30 @@ TEST(ProcedureCacheTest, PutGivesTheDetailsAsStoredAndTheyOutliveTheCache) {
 TEST(ProcedureCacheTest, OtherBytesOrAnotherExecutableMissTheCache) {
   ProcedureCache cache;
   cache.put("a.md", 10, full_procedure(), {});
-  const std::string bytes = cache.serialize(7);
-  EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("a.md", 11)) << "other bytes";
-  EXPECT_FALSE(ProcedureCache::parse(bytes, 7).take("b.md", 10)) << "another file";
-  EXPECT_TRUE(ProcedureCache::parse(bytes, 7).take("a.md", 10));
-  EXPECT_EQ(ProcedureCache::parse(bytes, 8).size(), 0u) << "another executable";
+  const auto [entries, details] = cache.serialize(7);
+  EXPECT_FALSE(ProcedureCache::parse(entries, details, 7).take("a.md", 11)) << "other bytes";
+  EXPECT_FALSE(ProcedureCache::parse(entries, details, 7).take("b.md", 10)) << "another file";
+  EXPECT_TRUE(ProcedureCache::parse(entries, details, 7).take("a.md", 10));
+  EXPECT_EQ(ProcedureCache::parse(entries, details, 8).size(), 0u) << "another executable";
+  EXPECT_EQ(ProcedureCache::parse(entries, cache.serialize(8).second, 7).size(), 0u)
+      << "another cache's details";
 }
 
 TEST(ProcedureCacheTest, DamagedBytesLoseOnlyTheDamagedTail) {
   ProcedureCache cache;
   cache.put("a.md", 10, full_procedure(), {});
-  const std::string one = cache.serialize(7);
+  const auto [one, one_details] = cache.serialize(7);
   cache.put("b.md", 20, full_procedure(), {});
-  const std::string two = cache.serialize(7);
+  const auto [two, two_details] = cache.serialize(7);
   for (std::size_t cut : {std::size_t{0}, std::size_t{30}, one.size() / 2, one.size() - 1})
-    EXPECT_EQ(ProcedureCache::parse(one.substr(0, cut), 7).size(), 0u) << "cut at " << cut;
-  ProcedureCache cut = ProcedureCache::parse(two.substr(0, two.size() - 1), 7);
+    EXPECT_EQ(ProcedureCache::parse(one.substr(0, cut), one_details, 7).size(), 0u) << "cut at " << cut;
+  ProcedureCache cut = ProcedureCache::parse(two.substr(0, two.size() - 1), two_details, 7);
   EXPECT_EQ(cut.size(), 1u);
   EXPECT_TRUE(cut.take("a.md", 10));
   std::string huge_length = one;
   huge_length[one.find("a.md") + 4 + 7] = '\x7f';  // the high byte of the entry's length
-  EXPECT_EQ(ProcedureCache::parse(huge_length, 7).size(), 0u);
+  EXPECT_EQ(ProcedureCache::parse(huge_length, one_details, 7).size(), 0u);
+  EXPECT_FALSE(ProcedureCache::parse(two, one_details, 7).take("b.md", 20)) << "details past the end";
 }
 
 class ProcedureCacheFileTest : public ::testing::Test {
@@ -124,23 +135,30 @@ class ProcedureCacheFileTest : public ::testing::Test {
              ("ck-cache-" + std::to_string(::getpid()) + "-" +
               ::testing::UnitTest::GetInstance()->current_test_info()->name()))
                 .string();
+    files_ = {path_, path_ + "-details"};
   }
-  void TearDown() override { std::filesystem::remove(path_); }
+  void TearDown() override {
+    for (const std::string& path : {files_.entries, files_.details}) {
+      std::filesystem::remove(path);
+      std::filesystem::remove(path + ".new");
+    }
+  }
   // Reads the file, takes every entry as a build would, puts `edited` anew
   // and saves; returns the file's size.
   std::uintmax_t rebuild(const std::string& edited, std::uint64_t content) {
-    ProcedureCache cache = ProcedureCache::read_file(path_, 7);
-    cache.begin_writing(path_, 7);
+    ProcedureCache cache = ProcedureCache::read_file(files_, 7);
+    cache.begin_writing(files_, 7);
     for (const char* path : {"a.md", "b.md", "c.md"}) cache.take(path, path == edited ? content - 1 : 1);
     Procedure p = full_procedure();
     p.name = "Sửa lần " + std::to_string(content);
     cache.put(edited, content, p, {});
     cache.forget_unused();
-    EXPECT_TRUE(cache.write_file(path_, 7));
+    EXPECT_TRUE(cache.write_file(files_, 7));
     return std::filesystem::file_size(path_);
   }
 
-  std::string path_;
+  std::string path_;  // of the entries
+  CacheFiles files_;
 };
 
 // A rebuild after one edit appends that entry instead of writing the whole
@@ -149,12 +167,12 @@ class ProcedureCacheFileTest : public ::testing::Test {
 TEST_F(ProcedureCacheFileTest, AnEditIsAppendedUntilHalfTheFileIsReplacedEntries) {
   ProcedureCache cache;
   for (const char* path : {"a.md", "b.md", "c.md"}) cache.put(path, 1, full_procedure(), {});
-  ASSERT_TRUE(cache.write_file(path_, 7));
+  ASSERT_TRUE(cache.write_file(files_, 7));
   const std::uintmax_t whole = std::filesystem::file_size(path_);
   const std::uintmax_t appended = rebuild("b.md", 2);
   EXPECT_GT(appended, whole);
   EXPECT_LT(appended, whole * 3 / 2) << "one entry of three added";
-  ProcedureCache read = ProcedureCache::read_file(path_, 7);
+  ProcedureCache read = ProcedureCache::read_file(files_, 7);
   EXPECT_EQ(read.size(), 3u);
   auto b = read.take("b.md", 2);
   ASSERT_TRUE(b && b->procedure);
@@ -168,7 +186,7 @@ TEST_F(ProcedureCacheFileTest, AnEditIsAppendedUntilHalfTheFileIsReplacedEntries
   }
   EXPECT_NEAR(static_cast<double>(size), static_cast<double>(whole), 64)
       << "written anew: three entries again";
-  ProcedureCache rewritten = ProcedureCache::read_file(path_, 7);
+  ProcedureCache rewritten = ProcedureCache::read_file(files_, 7);
   EXPECT_EQ(rewritten.size(), 3u);
   EXPECT_TRUE(rewritten.take("c.md", 1));
 }
@@ -176,65 +194,55 @@ TEST_F(ProcedureCacheFileTest, AnEditIsAppendedUntilHalfTheFileIsReplacedEntries
 TEST_F(ProcedureCacheFileTest, ACutShortFileIsWrittenAnew) {
   ProcedureCache cache;
   for (const char* path : {"a.md", "b.md", "c.md"}) cache.put(path, 1, full_procedure(), {});
-  ASSERT_TRUE(cache.write_file(path_, 7));
+  ASSERT_TRUE(cache.write_file(files_, 7));
   const std::uintmax_t whole = std::filesystem::file_size(path_);
   std::filesystem::resize_file(path_, whole - 1);  // c.md's entry cut short
-  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 2u);
-  ProcedureCache read = ProcedureCache::read_file(path_, 7);
+  EXPECT_EQ(ProcedureCache::read_file(files_, 7).size(), 2u);
+  ProcedureCache read = ProcedureCache::read_file(files_, 7);
   for (const char* path : {"a.md", "b.md"}) read.take(path, 1);
   read.put("c.md", 1, full_procedure(), {});
-  ASSERT_TRUE(read.write_file(path_, 7));
+  ASSERT_TRUE(read.write_file(files_, 7));
   EXPECT_EQ(std::filesystem::file_size(path_), whole);
-  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 3u);
+  EXPECT_EQ(ProcedureCache::read_file(files_, 7).size(), 3u);
 }
 
-// A build leaves the details it loaded in the file it saved, and each page
-// reads back its own: after a clean save, and after an append.
-TEST_F(ProcedureCacheFileTest, DetailsLeftInTheFileAreReadBackAsPut) {
-  auto procedure = [](const std::string& path) {
-    Procedure p = full_procedure();
-    p.source.file = path;
-    ProcedureDetails d = full_details();
-    d.summary = "Tóm tắt của " + path;
-    p.details = encode_details(d);
-    return p;
-  };
-  auto summary = [](const Procedure& p) {
-    std::optional<ProcedureDetails> d = decode_details(p.details);
-    return d ? d->summary : "(unreadable)";
-  };
+// Details are left in their file, and each page reads back its own. Bytes
+// changed under a build are unreadable, not another procedure's; a details
+// file of another pair is not read at all.
+TEST_F(ProcedureCacheFileTest, DetailsStayInTheirFileAndAreReadBackByTheirPage) {
   ProcedureCache cache;
-  std::vector<Procedure> loaded;
   for (const char* path : {"b.md", "a.md", "c.md"}) {
-    loaded.push_back(procedure(path));
-    loaded.back().details = cache.put(path, 1, loaded.back(), {});
+    Procedure p = full_procedure();
+    ProcedureDetails d = full_details();
+    d.summary = std::string("Tóm tắt của ") + path;
+    p.details = encode_details(d);
+    cache.put(path, 1, p, {});
   }
-  std::shared_ptr<const OpenFile> file = cache.write_file(path_, 7);
-  ASSERT_TRUE(file);
-  cache.leave_details_in(file, loaded);
-  for (const Procedure& p : loaded) {
-    EXPECT_TRUE(p.details.in_file());
-    EXPECT_EQ(summary(p), "Tóm tắt của " + p.source.file);
+  ASSERT_TRUE(cache.write_file(files_, 7));
+  ProcedureCache read = ProcedureCache::read_file(files_, 7);
+  std::vector<StoredDetails> taken;
+  for (const char* path : {"a.md", "b.md", "c.md"}) {
+    auto entry = read.take(path, 1);
+    ASSERT_TRUE(entry && entry->procedure);
+    taken.push_back(entry->procedure->details);
+    EXPECT_TRUE(taken.back().in_file());
+    std::optional<ProcedureDetails> d = decode_details(taken.back());
+    ASSERT_TRUE(d);
+    EXPECT_EQ(d->summary, std::string("Tóm tắt của ") + path);
   }
+  const std::string details = files_.details;
+  std::filesystem::copy_file(details, details + ".kept");
+  const std::string blank(std::filesystem::file_size(details), 'x');
+  std::fstream(details, std::ios::in | std::ios::out | std::ios::binary).write(blank.data(), blank.size());
+  EXPECT_FALSE(decode_details(taken[0])) << "changed under the build";
 
-  const std::uintmax_t whole = std::filesystem::file_size(path_);
-  ProcedureCache read = ProcedureCache::read_file(path_, 7);
-  std::vector<Procedure> rebuilt = {procedure("c.md")};
-  ASSERT_TRUE(read.take("a.md", 1) && read.take("b.md", 1));
-  rebuilt.back().details = read.put("c.md", 2, rebuilt.back(), {});
-  std::shared_ptr<const OpenFile> appended = read.write_file(path_, 7);
-  ASSERT_TRUE(appended);
-  ASSERT_GT(std::filesystem::file_size(path_), whole) << "appended";
-  read.leave_details_in(appended, rebuilt);
-  EXPECT_TRUE(rebuilt.back().details.in_file());
-  EXPECT_EQ(summary(rebuilt.back()), "Tóm tắt của c.md");
-
-  // Bytes changed under a build are unreadable, not another procedure's.
-  const std::string blank(std::filesystem::file_size(path_), 'x');
-  std::fstream(path_, std::ios::in | std::ios::out | std::ios::binary).write(blank.data(), blank.size());
-  EXPECT_EQ(summary(loaded[0]), "(unreadable)");
-  std::filesystem::resize_file(path_, 0);
-  EXPECT_EQ(summary(rebuilt.back()), "(unreadable)");
+  std::filesystem::rename(details + ".kept", details);
+  ProcedureCache other;
+  other.put("a.md", 1, full_procedure(), {});
+  ASSERT_TRUE(other.write_file({path_ + "-other", details + "-other"}, 7));
+  std::filesystem::rename(details + "-other", details);
+  std::filesystem::remove(path_ + "-other");
+  EXPECT_EQ(ProcedureCache::read_file(files_, 7).size(), 0u) << "another pair's details";
 }
 
 // A build writes each entry it puts at once, and its details are read back
@@ -253,16 +261,18 @@ TEST_F(ProcedureCacheFileTest, PutsWriteTheirEntriesAtOnceAndTheSaveCompletesThe
     return d ? d->summary : "(unreadable)";
   };
   auto takes = [&](const char* path, std::uint64_t content) {
-    return ProcedureCache::read_file(path_, 7).take(path, content).has_value();
+    return ProcedureCache::read_file(files_, 7).take(path, content).has_value();
   };
   ProcedureCache clean;
-  clean.begin_writing(path_, 7);
+  clean.begin_writing(files_, 7);
   std::vector<StoredDetails> details;
   for (const char* path : {"a.md", "b.md", "c.md"}) details.push_back(put(clean, path, 1));
-  EXPECT_GT(std::filesystem::file_size(path_ + ".new"), 3 * 1000u) << "written before the save";
+  EXPECT_GT(std::filesystem::file_size(files_.entries + ".new"), 3 * 100u) << "written before the save";
+  EXPECT_GT(std::filesystem::file_size(files_.details + ".new"), 3 * 100u);
   EXPECT_FALSE(std::filesystem::exists(path_));
-  ASSERT_TRUE(clean.write_file(path_, 7));
-  EXPECT_FALSE(std::filesystem::exists(path_ + ".new"));
+  ASSERT_TRUE(clean.write_file(files_, 7));
+  EXPECT_FALSE(std::filesystem::exists(files_.entries + ".new") ||
+               std::filesystem::exists(files_.details + ".new"));
   EXPECT_TRUE(takes("a.md", 1) && takes("b.md", 1) && takes("c.md", 1));
   for (const StoredDetails& d : details) {
     EXPECT_TRUE(d.in_file());
@@ -271,27 +281,29 @@ TEST_F(ProcedureCacheFileTest, PutsWriteTheirEntriesAtOnceAndTheSaveCompletesThe
 
   // A rebuild adds to the file it read.
   const std::uintmax_t whole = std::filesystem::file_size(path_);
-  ProcedureCache again = ProcedureCache::read_file(path_, 7);
-  again.begin_writing(path_, 7);
+  const std::uintmax_t whole_details = std::filesystem::file_size(files_.details);
+  ProcedureCache again = ProcedureCache::read_file(files_, 7);
+  again.begin_writing(files_, 7);
   ASSERT_TRUE(again.take("a.md", 1) && again.take("b.md", 1));
   const StoredDetails edited = put(again, "c.md", 2);
   EXPECT_GT(std::filesystem::file_size(path_), whole) << "added before the save";
+  EXPECT_GT(std::filesystem::file_size(files_.details), whole_details);
   again.forget_unused();
-  ASSERT_TRUE(again.write_file(path_, 7));
+  ASSERT_TRUE(again.write_file(files_, 7));
   EXPECT_EQ(summary(edited), "Tóm tắt 2");
   EXPECT_TRUE(takes("c.md", 2) && !takes("c.md", 1)) << "the later entry wins";
 
   // A file that ends cut short is not added to: a new one takes its place,
   // with the entries taken from it.
   std::filesystem::resize_file(path_, std::filesystem::file_size(path_) - 1);
-  ProcedureCache repaired = ProcedureCache::read_file(path_, 7);
-  repaired.begin_writing(path_, 7);
+  ProcedureCache repaired = ProcedureCache::read_file(files_, 7);
+  repaired.begin_writing(files_, 7);
   ASSERT_TRUE(repaired.take("a.md", 1) && repaired.take("b.md", 1));
   put(repaired, "c.md", 3);
   repaired.forget_unused();
-  ASSERT_TRUE(repaired.write_file(path_, 7));
+  ASSERT_TRUE(repaired.write_file(files_, 7));
   EXPECT_TRUE(takes("a.md", 1) && takes("b.md", 1) && takes("c.md", 3));
-  EXPECT_EQ(ProcedureCache::read_file(path_, 7).size(), 3u);
+  EXPECT_EQ(ProcedureCache::read_file(files_, 7).size(), 3u);
   EXPECT_EQ(summary(edited), "Tóm tắt 2") << "details put earlier stay readable in the file replaced";
 }
 
@@ -301,22 +313,22 @@ TEST(ProcedureCacheTest, ADamagedEntryIsAMissAndTheOthersAreFound) {
   ProcedureCache cache;
   cache.put("a.md", 10, full_procedure(), {});
   cache.put("b.md", 20, full_procedure(), {});
-  std::string bytes = cache.serialize(7);
+  auto [bytes, details] = cache.serialize(7);
   const std::size_t a_name = bytes.find(full_procedure().name);
   ASSERT_NE(a_name, std::string::npos);
   bytes[a_name - 8] = '\x7f';  // the length of a.md's first name, now past the entry's end
-  ProcedureCache damaged = ProcedureCache::parse(bytes, 7);
+  ProcedureCache damaged = ProcedureCache::parse(bytes, details, 7);
   EXPECT_EQ(damaged.size(), 2u);
   EXPECT_FALSE(damaged.take("a.md", 10));
   EXPECT_TRUE(damaged.take("b.md", 20));
 
   // The details are decoded by their page, later: a damaged byte in them
   // is found by their fingerprint, when the entry is taken.
-  bytes = cache.serialize(7);
-  const std::size_t a_result = bytes.find(full_details().result);
+  std::tie(bytes, details) = cache.serialize(7);
+  const std::size_t a_result = details.find(full_details().result);
   ASSERT_NE(a_result, std::string::npos);
-  bytes[a_result] = 'X';
-  damaged = ProcedureCache::parse(bytes, 7);
+  details[a_result] = 'X';
+  damaged = ProcedureCache::parse(bytes, details, 7);
   EXPECT_FALSE(damaged.take("a.md", 10));
   EXPECT_TRUE(damaged.take("b.md", 20));
 }
@@ -335,7 +347,7 @@ TEST(ProcedureCacheTest, LoadingThroughTheCacheEqualsLoadingWithout) {
     EXPECT_TRUE(cached.procedures == plain.procedures) << "run " << run;
     EXPECT_EQ(format_all(diags, Lang::en), format_all(plain_diags, Lang::en)) << "run " << run;
     EXPECT_EQ(cache.changed(), run == 0);
-    cache = ProcedureCache::parse(cache.serialize(1), 1);
+    cache = reparsed(cache, 1);
   }
   // Regression guard: an edit that keeps the size (and, on some disks, the
   // modification time) must still be seen.
