@@ -225,34 +225,40 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
   return ok;
 }
 
-bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune) {
-  // Begun first, so that the previous output is checked while the model is
-  // built; refusing the output folder is reported after the sources' errors.
+// A commune's output, begun before anything else so that its files are
+// looked at while the sources are stamped and the model is built. Refusing
+// the output folder is reported after the sources' errors.
+struct CommuneOutput {
   std::optional<OutputWriter> writer;
+  bool began = true;
   std::string refused;
-  const bool began = !run.options.write || writer.emplace(commune.out_dir).begin(&refused);
+};
+
+bool build_commune(const Shared& run, const Stamps& stamps, bool last, CommuneBuild& commune,
+                   CommuneOutput& output) {
   Site site = commune_model(run, last, commune);
   ThemeLocation where{run.options.themes_dir, site.config.theme, site.config.language,
                       commune.content + "/templates"};
   std::optional<Theme> theme = Theme::load(where, run.disk, commune.diags);
   if (commune.diags.has_errors() || run.catalog_diags.has_errors() || !theme) return false;
-  if (!began) {
-    commune.report.failure = refused;
+  if (!output.began) {
+    commune.report.failure = output.refused;
     return false;
   }
-  return render_commune(run, stamps, site, *theme, writer ? &*writer : nullptr, commune);
+  return render_commune(run, stamps, site, *theme, output.writer ? &*output.writer : nullptr, commune);
 }
 
 // Each commune's stamps; marks the communes whose output is current.
 // Returns the index of the last commune that needs building.
 std::size_t check_current(const BuildOptions& options, StampMaker& stamps, long long now,
-                          std::vector<CommuneBuild>& communes, std::vector<Stamps>& commune_stamps) {
+                          std::vector<CommuneBuild>& communes, const std::vector<CommuneOutput>& outputs,
+                          std::vector<Stamps>& commune_stamps) {
   std::size_t last = communes.size();
   for (std::size_t i = 0; i < communes.size(); ++i) {
     CommuneBuild& commune = communes[i];
     commune_stamps.push_back(options.write ? stamps.commune(commune.content) : Stamps{});
     commune.report.up_to_date =
-        options.write && output_is_current(commune.out_dir, commune_stamps[i].all, now, stamps.threads());
+        options.write && outputs[i].began && outputs[i].writer->is_unchanged(commune_stamps[i].all, now);
     commune.ok = commune.report.up_to_date;
     if (!commune.ok) last = i;
   }
@@ -270,18 +276,22 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
             .count();
   RealDisk disk;
+  const int threads = options.threads > 0 ? options.threads : default_threads();
+  std::vector<CommuneOutput> outputs(communes.size());
+  if (options.write)
+    for (std::size_t i = 0; i < communes.size(); ++i)
+      outputs[i].began = outputs[i].writer.emplace(communes[i].out_dir).begin(&outputs[i].refused, threads);
   StampMaker stamps(options, communes.front().out_dir);
   CatalogLoader catalog(options, communes.front().out_dir, stamps.tool(), stamps.take_catalog_prints());
-  Shared run{options, publish, options.threads > 0 ? options.threads : default_threads(),
-             disk,    catalog, catalog_diags};
+  Shared run{options, publish, threads, disk, catalog, catalog_diags};
   std::vector<Stamps> commune_stamps;
-  const std::size_t last = check_current(options, stamps, *publish.now, communes, commune_stamps);
+  const std::size_t last = check_current(options, stamps, *publish.now, communes, outputs, commune_stamps);
   stamps.save_book();
   bool all_ok = true;
   for (std::size_t i = 0; i < communes.size(); ++i) {
     auto start = std::chrono::steady_clock::now();
     CommuneBuild& commune = communes[i];
-    if (!commune.ok) commune.ok = build_commune(run, commune_stamps[i], i == last, commune);
+    if (!commune.ok) commune.ok = build_commune(run, commune_stamps[i], i == last, commune, outputs[i]);
     commune.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     all_ok = all_ok && commune.ok;
   }

@@ -60,14 +60,6 @@ std::optional<StateFile> read_state(const std::string& out_dir) {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-// The stamps alone: the first two lines of the state file.
-std::optional<BuildState> read_state_stamps(const std::string& out_dir) {
-  std::ifstream in(state_path(out_dir), std::ios::binary);
-  std::string header, stamps;
-  if (!std::getline(in, header) || !std::getline(in, stamps)) return std::nullopt;
-  return parse_state(header + "\n" + stamps + "\n", false);
-}
-
 // Removes `dir` and then its parents while they are empty, up to `root`.
 void remove_empty_dirs(fs::path dir, const fs::path& root) {
   std::error_code ec;
@@ -91,7 +83,7 @@ OutputWriter::~OutputWriter() {
   if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
 }
 
-bool OutputWriter::begin(std::string* error) {
+bool OutputWriter::begin(std::string* error, int threads) {
   std::error_code ec;
   fs::path out(out_dir_);
   if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
@@ -108,18 +100,32 @@ bool OutputWriter::begin(std::string* error) {
       previous_ = std::move(read->state);
     }
     out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    // On one thread, beside the loading and the model (whose longest steps
+    // Beside the stamping, the loading and the model (whose longest steps
     // use one core): a rebuild looks up 50,000 files at 10,000 procedures.
-    untouched_ = std::async(std::launch::async, [this] { return look_at_previous(); }).share();
+    untouched_ =
+        std::async(std::launch::async, [this, threads] { return look_at_previous(threads); }).share();
   }
   return true;
 }
 
-std::vector<char> OutputWriter::look_at_previous() const {
+// Each file the last build recorded must be on disk as it left it. Files
+// are looked up by their paths in the output, not found by listing folders:
+// that took three times the system calls.
+std::vector<char> OutputWriter::look_at_previous(int threads) const {
   std::vector<char> untouched(previous_.files.size());
-  for (std::size_t j = 0; j < previous_.files.size(); ++j)
+  parallel_for(previous_.files.size(), threads, [&](std::size_t j) {
     untouched[j] = previous_stat(previous_.files[j].path) == previous_.files[j].record.stat;
+  });
   return untouched;
+}
+
+bool OutputWriter::is_unchanged(std::uint64_t inputs_stamp, long long now) const {
+  if (!untouched_.valid() || previous_.inputs != inputs_stamp ||
+      (previous_.expires && now >= previous_.expires))
+    return false;
+  const std::vector<char>& untouched = untouched_.get();
+  return std::find(untouched.begin(), untouched.end(), 0) == untouched.end() &&
+         previous_.output == stamp_records(previous_.files);
 }
 
 // A rebuild plans the same files in the same order, so each file's record
@@ -310,26 +316,6 @@ std::string output_details_path(const std::string& out_dir) {
 }
 std::string output_sources_path(const std::string& out_dir) {
   return sibling_path(out_dir, ".congkhai-sources");
-}
-
-// Each file the last build recorded must be on disk as it left it. Files
-// are looked up by their paths in the output, not found by listing folders:
-// that took three times the system calls.
-bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now, int threads) {
-  while (out_dir.size() > 1 && out_dir.ends_with("/")) out_dir.pop_back();
-  auto stamps = read_state_stamps(out_dir);
-  if (!stamps || stamps->inputs != inputs_stamp || (stamps->expires && now >= stamps->expires)) return false;
-  auto read = read_state(out_dir);
-  if (!read) return false;
-  const int out_fd = ::open(out_dir.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-  if (out_fd < 0) return false;
-  const std::vector<OutputEntry>& files = read->state.files;
-  std::atomic<bool> untouched{true};
-  parallel_for(files.size(), threads, [&](std::size_t i) {
-    if (untouched && stat_file(files[i].path, out_fd) != files[i].record.stat) untouched = false;
-  });
-  ::close(out_fd);
-  return untouched && read->state.output == stamp_records(files);
 }
 
 }  // namespace ck

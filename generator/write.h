@@ -29,10 +29,14 @@ class OutputWriter {
   ~OutputWriter();  // removes the staging directory unless committed
 
   // Checks the output directory and reads what the previous build left,
-  // then looks at each file it recorded in the background: call it early.
-  // Refuses to take over an existing directory that congkhai did not write
-  // (it has no marker file).
-  bool begin(std::string* error);
+  // then looks at each file it recorded in the background, on `threads`
+  // threads: call it first. Refuses to take over an existing directory that
+  // congkhai did not write (it has no marker file).
+  bool begin(std::string* error, int threads = 1);
+  // True when the previous build was made from inputs with this stamp and
+  // its output has not been touched since: building would give the same
+  // files. `now` in seconds since the epoch.
+  bool is_unchanged(std::uint64_t inputs_stamp, long long now) const;
   // The files this build makes, in the order it makes them (the same from
   // one build to the next); each is then named by its index. The paths
   // must outlive the writer.
@@ -65,7 +69,7 @@ class OutputWriter {
     std::uint64_t key;
   };
   const OutputEntry* previous(std::size_t i) const;
-  std::vector<char> look_at_previous() const;
+  std::vector<char> look_at_previous(int threads) const;
   std::optional<FileStat> previous_stat(std::string_view path) const;
   bool same_as_previous(std::string_view path, const std::string& bytes) const;
   bool link_previous(std::size_t i, std::uint64_t key, std::string* error);
@@ -92,11 +96,6 @@ class OutputWriter {
 
 // The file name that marks a directory as congkhai's output.
 inline constexpr const char* kOutputMarker = ".congkhai-output";
-
-// True when `out_dir` was built from inputs with this stamp and has not been
-// touched since: rebuilding would give the same files.
-// `now` in seconds since the epoch; files are checked on `threads` threads.
-bool output_is_current(std::string out_dir, std::uint64_t inputs_stamp, long long now, int threads = 1);
 
 // The files beside `out_dir` that record what it was built from, the
 // procedures as last loaded and what the sources looked like (`clean`

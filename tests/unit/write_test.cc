@@ -12,6 +12,14 @@ namespace fs = std::filesystem;
 namespace ck {
 namespace {
 
+// What a build asks before anything else: would it make the output again?
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now,
+                       int threads = 1) {
+  OutputWriter writer(out_dir);
+  std::string error;
+  return writer.begin(&error, threads) && writer.is_unchanged(inputs_stamp, now);
+}
+
 class WriteTest : public ::testing::Test {
  protected:
   void SetUp() override {
