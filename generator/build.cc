@@ -280,7 +280,7 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
   std::vector<CommuneOutput> outputs(communes.size());
   if (options.write)
     for (std::size_t i = 0; i < communes.size(); ++i)
-      outputs[i].began = outputs[i].writer.emplace(communes[i].out_dir).begin(&outputs[i].refused, threads);
+      outputs[i].began = outputs[i].writer.emplace(communes[i].out_dir).begin(&outputs[i].refused);
   StampMaker stamps(options, communes.front().out_dir);
   CatalogLoader catalog(options, communes.front().out_dir, stamps.tool(), stamps.take_catalog_prints());
   Shared run{options, publish, threads, disk, catalog, catalog_diags};

@@ -9,8 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "parallel.h"
-
 namespace fs = std::filesystem;
 
 namespace ck {
@@ -77,13 +75,13 @@ OutputWriter::OutputWriter(std::string out_dir) : out_dir_(std::move(out_dir)) {
 }
 
 OutputWriter::~OutputWriter() {
-  if (untouched_.valid()) untouched_.wait();  // it reads through out_fd_
+  if (looker_.joinable()) looker_.join();  // it reads through out_fd_
   if (out_fd_ >= 0) ::close(out_fd_);
   std::error_code ec;
   if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
 }
 
-bool OutputWriter::begin(std::string* error, int threads) {
+bool OutputWriter::begin(std::string* error) {
   std::error_code ec;
   fs::path out(out_dir_);
   if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
@@ -102,8 +100,8 @@ bool OutputWriter::begin(std::string* error, int threads) {
     out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
     // Beside the stamping, the loading and the model (whose longest steps
     // use one core): a rebuild looks up 50,000 files at 10,000 procedures.
-    untouched_ =
-        std::async(std::launch::async, [this, threads] { return look_at_previous(threads); }).share();
+    look_.untouched.assign(previous_.files.size(), 0);
+    looker_ = std::thread([this] { look_at_previous(); });
   }
   return true;
 }
@@ -111,19 +109,26 @@ bool OutputWriter::begin(std::string* error, int threads) {
 // Each file the last build recorded must be on disk as it left it. Files
 // are looked up by their paths in the output, not found by listing folders:
 // that took three times the system calls.
-std::vector<char> OutputWriter::look_at_previous(int threads) const {
-  std::vector<char> untouched(previous_.files.size());
-  parallel_for(previous_.files.size(), threads, [&](std::size_t j) {
-    untouched[j] = previous_stat(previous_.files[j].path) == previous_.files[j].record.stat;
-  });
-  return untouched;
+void OutputWriter::look_at_previous() const {
+  const std::size_t count = previous_.files.size();
+  for (std::size_t j; (j = look_.next.fetch_add(1)) < count;) {
+    look_.untouched[j] = previous_stat(previous_.files[j].path) == previous_.files[j].record.stat;
+    if (look_.done.fetch_add(1) + 1 == count) look_.done.notify_all();
+  }
+}
+
+const std::vector<char>& OutputWriter::untouched() const {
+  look_at_previous();
+  const std::size_t count = previous_.files.size();
+  for (std::size_t done; (done = look_.done.load()) < count;) look_.done.wait(done);
+  return look_.untouched;
 }
 
 bool OutputWriter::is_unchanged(std::uint64_t inputs_stamp, long long now) const {
-  if (!untouched_.valid() || previous_.inputs != inputs_stamp ||
+  if (!looker_.joinable() || previous_.inputs != inputs_stamp ||
       (previous_.expires && now >= previous_.expires))
     return false;
-  const std::vector<char>& untouched = untouched_.get();
+  const std::vector<char>& untouched = this->untouched();
   return std::find(untouched.begin(), untouched.end(), 0) == untouched.end() &&
          previous_.output == stamp_records(previous_.files);
 }
@@ -158,7 +163,7 @@ std::optional<FileStat> OutputWriter::previous_stat(std::string_view path) const
 
 bool OutputWriter::is_current(std::size_t i, std::uint64_t key) const {
   const OutputEntry* entry = previous(i);
-  return key != 0 && entry && entry->record.key == key && untouched_.get()[previous_index_[i]];
+  return key != 0 && entry && entry->record.key == key && untouched()[previous_index_[i]];
 }
 
 bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error) {

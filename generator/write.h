@@ -12,10 +12,10 @@
 
 #include <atomic>
 #include <cstdint>
-#include <future>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "render.h"
@@ -29,10 +29,10 @@ class OutputWriter {
   ~OutputWriter();  // removes the staging directory unless committed
 
   // Checks the output directory and reads what the previous build left,
-  // then looks at each file it recorded in the background, on `threads`
-  // threads: call it first. Refuses to take over an existing directory that
-  // congkhai did not write (it has no marker file).
-  bool begin(std::string* error, int threads = 1);
+  // then looks at each file it recorded, on a thread of its own beside the
+  // build's work: call it first. Refuses to take over an existing directory
+  // that congkhai did not write (it has no marker file).
+  bool begin(std::string* error);
   // True when the previous build was made from inputs with this stamp and
   // its output has not been touched since: building would give the same
   // files. `now` in seconds since the epoch.
@@ -69,7 +69,8 @@ class OutputWriter {
     std::uint64_t key;
   };
   const OutputEntry* previous(std::size_t i) const;
-  std::vector<char> look_at_previous(int threads) const;
+  void look_at_previous() const;               // takes files to look at until none is left
+  const std::vector<char>& untouched() const;  // helps the look, then waits for its end
   std::optional<FileStat> previous_stat(std::string_view path) const;
   bool same_as_previous(std::string_view path, const std::string& bytes) const;
   bool link_previous(std::size_t i, std::uint64_t key, std::string* error);
@@ -82,7 +83,14 @@ class OutputWriter {
   std::optional<MappedFile> previous_file_;  // the previous state file, which previous_ points into
   BuildState previous_;
   std::vector<std::string_view> paths_;      // of the files this build makes
-  std::shared_future<std::vector<char>> untouched_;  // per entry of previous_: its file is as recorded
+  // The look at the files of previous_: whoever needs its answer helps, so a
+  // build with nothing to do looks on every core.
+  struct Look {
+    std::vector<char> untouched;  // per entry of previous_: its file is as recorded
+    std::atomic<std::size_t> next{0}, done{0};
+  };
+  mutable Look look_;
+  std::thread looker_;
   std::vector<std::size_t> previous_index_;  // per file, its entry in previous_, or kNone
   std::vector<OutputRecord> records_;        // per file, once kept or written
   OutputRecord marker_;

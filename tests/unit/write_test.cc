@@ -3,9 +3,12 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "parallel.h"
 
 namespace fs = std::filesystem;
 
@@ -13,11 +16,10 @@ namespace ck {
 namespace {
 
 // What a build asks before anything else: would it make the output again?
-bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now,
-                       int threads = 1) {
+bool output_is_current(const std::string& out_dir, std::uint64_t inputs_stamp, long long now) {
   OutputWriter writer(out_dir);
   std::string error;
-  return writer.begin(&error, threads) && writer.is_unchanged(inputs_stamp, now);
+  return writer.begin(&error) && writer.is_unchanged(inputs_stamp, now);
 }
 
 class WriteTest : public ::testing::Test {
@@ -183,14 +185,28 @@ TEST_F(WriteTest, OutputIsCurrentOnlyForTheSameInputsAndAnUntouchedTree) {
   EXPECT_FALSE(output_is_current(out_, 42, 1000));  // a scheduled post is due
   std::ofstream(fs::path(out_) / "a/index.html") << "edited by hand";
   EXPECT_FALSE(output_is_current(out_, 42, 999));
-  EXPECT_FALSE(output_is_current(out_, 42, 999, 2)) << "checked on two threads";
+}
+
+// The files are looked at on a thread of the writer's own, and every thread
+// that asks for the answer helps; all get the same one.
+TEST_F(WriteTest, EveryThreadThatAsksHelpsTheLookAndGetsTheSameAnswer) {
+  std::vector<OutputFile> files;
+  for (int i = 0; i < 300; ++i) files.push_back({"p" + std::to_string(i) + "/index.html", "P", {}});
+  ASSERT_TRUE(write_all(files, 1));
+  fs::remove(fs::path(out_) / "p299/index.html");
+  OutputWriter writer(out_);
+  std::string error;
+  ASSERT_TRUE(writer.begin(&error));
+  std::vector<char> answers(8, 2);
+  parallel_for(answers.size(), 4, [&](std::size_t i) { answers[i] = writer.is_unchanged(1, 0); });
+  EXPECT_EQ(std::count(answers.begin(), answers.end(), 0), 8) << "one file was deleted by hand";
 }
 
 TEST_F(WriteTest, OutputWithAFileDeletedByHandIsNotCurrent) {
   ASSERT_TRUE(write_all({{"a/index.html", "A", {}}, {"b/index.html", "B", {}}}, 1));
-  ASSERT_TRUE(output_is_current(out_, 1, 0, 2));
+  ASSERT_TRUE(output_is_current(out_, 1, 0));
   fs::remove(fs::path(out_) / "b/index.html");
-  EXPECT_FALSE(output_is_current(out_, 1, 0, 2));
+  EXPECT_FALSE(output_is_current(out_, 1, 0));
 }
 
 TEST_F(WriteTest, RefusesToReplaceAFolderItDidNotWrite) {
