@@ -114,23 +114,23 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
   return file_stat(st);
 }
 
-std::optional<OpenFile> OpenFile::create(const std::string& path) {
-  ::unlink(path.c_str());  // whoever still reads the file it replaces keeps it
-  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+std::optional<OpenFile> OpenFile::open(const std::string& path, int flags) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0666);
   if (fd < 0) return std::nullopt;
   return OpenFile(fd);
+}
+
+std::optional<OpenFile> OpenFile::create(const std::string& path) {
+  ::unlink(path.c_str());  // whoever still reads the file it replaces keeps it
+  return open(path, O_RDWR | O_CREAT | O_TRUNC);
 }
 
 std::optional<OpenFile> OpenFile::to_append(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  return OpenFile(fd);
+  return open(path, O_RDWR | O_APPEND);
 }
 
 std::optional<OpenFile> OpenFile::to_read(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return std::nullopt;
-  return OpenFile(fd);
+  return open(path, O_RDONLY);
 }
 
 OpenFile::~OpenFile() {

@@ -34,8 +34,8 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
 class OpenFile {
  public:
   // A new, empty file at `path` (replacing any, which stays whole for
-  // whoever has it open), or the existing one to add
-  // to; nullopt when it cannot be opened.
+  // whoever has it open), or the existing one to add to or to read;
+  // nullopt when it cannot be opened.
   static std::optional<OpenFile> create(const std::string& path);
   static std::optional<OpenFile> to_append(const std::string& path);
   static std::optional<OpenFile> to_read(const std::string& path);
@@ -51,6 +51,7 @@ class OpenFile {
 
  private:
   explicit OpenFile(int fd) : fd_(fd) {}
+  static std::optional<OpenFile> open(const std::string& path, int flags);
   int fd_ = -1;
 };
 

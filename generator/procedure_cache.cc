@@ -394,9 +394,16 @@ std::optional<ProcedureCache::Entry> ProcedureCache::decode(const Slot& slot) co
 }
 
 std::uint64_t ProcedureCache::live_size() const {
-  std::uint64_t live = kMagic.size() + 16;
-  for (const auto& [source, slot] : slots_) live += entry_header(source, slot.size).size() + slot.size;
+  std::uint64_t live = kMagic.size() + 16;  // the tool key and the generation
+  for (const auto& [source, slot] : slots_) live += 8 + source.size() + 8 + slot.size;  // see entry_header()
   return live;
+}
+
+// Details first: a crash between the two renames leaves a pair that does not
+// belong together, and is ignored.
+bool ProcedureCache::rename_into_place(const CacheFiles& files) {
+  return std::rename((files.details + ".new").c_str(), files.details.c_str()) == 0 &&
+         std::rename((files.entries + ".new").c_str(), files.entries.c_str()) == 0;
 }
 
 template <typename Out>
@@ -425,9 +432,8 @@ std::pair<std::string, std::string> ProcedureCache::serialize(std::uint64_t tool
 }
 
 // The files put() wrote to, complete: new ones get the entries taken from
-// the files read, and then their names (details first: a crash in between
-// leaves a pair that does not belong together, and is ignored). Files added
-// to are kept unless more than half of them would be replaced entries.
+// the files read, and then their names. Files added to are kept unless more
+// than half of them would be replaced entries.
 bool ProcedureCache::finish_writing(const CacheFiles& files) {
   if (!writing_ || writing_->failed) return false;
   if (!writing_->fresh) return writing_->entries_size <= 2 * live_size();
@@ -437,15 +443,12 @@ bool ProcedureCache::finish_writing(const CacheFiles& files) {
     if (!entry || !append_entry(*writing_, path, entry->content, entry->procedure, entry->messages))
       return false;
   }
-  return std::rename((files.details + ".new").c_str(), files.details.c_str()) == 0 &&
-         std::rename((files.entries + ".new").c_str(), files.entries.c_str()) == 0;
+  return rename_into_place(files);
 }
 
 bool ProcedureCache::write_anew(const CacheFiles& files, std::uint64_t tool_key) {
   std::optional<Writing> out = start_fresh(files, tool_key);
-  return out && write_every_entry(*out) &&
-         std::rename((files.details + ".new").c_str(), files.details.c_str()) == 0 &&
-         std::rename((files.entries + ".new").c_str(), files.entries.c_str()) == 0;
+  return out && write_every_entry(*out) && rename_into_place(files);
 }
 
 bool ProcedureCache::write_file(const CacheFiles& files, std::uint64_t tool_key) {
@@ -453,7 +456,7 @@ bool ProcedureCache::write_file(const CacheFiles& files, std::uint64_t tool_key)
 }
 
 std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& path, std::uint64_t content) {
-  std::string_view stored;
+  const Slot* slot = nullptr;  // elements stay put while others are added
   {
     std::lock_guard lock(*mutex_);
     auto it = slots_.find(path);
@@ -463,13 +466,9 @@ std::optional<ProcedureCache::Entry> ProcedureCache::take(const std::string& pat
     std::memcpy(&stored_content, it->second.stored.data(), sizeof stored_content);
     if (stored_content != content) return std::nullopt;
     it->second.used = true;
-    stored = it->second.stored;
+    slot = &it->second;
   }
-  Entry entry;
-  Reader in(stored, &details_);
-  io(in, entry);
-  if (!in.ok() || !in.done()) return std::nullopt;  // damaged: the file is loaded anew
-  return entry;
+  return decode(*slot);  // nullopt when damaged: the file is loaded anew
 }
 
 // Encoded under the lock: where the details go in the file must be known to

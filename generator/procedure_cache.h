@@ -117,6 +117,7 @@ class ProcedureCache {
   std::optional<Entry> decode(const Slot& slot) const;
   std::uint64_t live_size() const;  // of an entries file holding each entry once
   bool finish_writing(const CacheFiles& files);
+  static bool rename_into_place(const CacheFiles& files);
   bool write_anew(const CacheFiles& files, std::uint64_t tool_key);
   // Adds every entry to `out` (files or strings), sorted by path.
   template <typename Out>

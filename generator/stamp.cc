@@ -202,7 +202,7 @@ std::uint64_t stamp_records(const std::vector<OutputEntry>& files) {
   return h.value();
 }
 
-std::optional<BuildState> parse_state(std::string_view text, bool files) {
+std::optional<BuildState> parse_state(std::string_view text) {
   if (!text.starts_with(kStateHeader)) return std::nullopt;
   text.remove_prefix(kStateHeader.size());
   BuildState state;
@@ -217,7 +217,6 @@ std::optional<BuildState> parse_state(std::string_view text, bool files) {
       if (!line.number(state.inputs) || !line.number(state.output) || !line.number(expires)) return std::nullopt;
       state.expires = static_cast<long long>(expires);
       has_stamps = true;
-      if (!files) break;
       continue;
     }
     OutputRecord record;

@@ -96,10 +96,8 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
 std::uint64_t stamp_file_identity(const std::string& path, const std::string& options);
 std::uint64_t stamp_records(const std::vector<OutputEntry>& files);
 
-// The text of the state file; without `files`, only the stamps are read
-// (they come first), for the quick no-op check. The paths of the files
-// point into `text`.
-std::optional<BuildState> parse_state(std::string_view text, bool files = true);
+// The text of the state file. The paths of the files point into `text`.
+std::optional<BuildState> parse_state(std::string_view text);
 std::string format_state(const BuildState& state);
 
 }  // namespace ck

@@ -118,8 +118,9 @@ void OutputWriter::look_at_previous() const {
 }
 
 const std::vector<char>& OutputWriter::untouched() const {
-  look_at_previous();
   const std::size_t count = previous_.files.size();
+  if (look_.done.load() == count) return look_.untouched;  // asked once per job
+  look_at_previous();
   for (std::size_t done; (done = look_.done.load()) < count;) look_.done.wait(done);
   return look_.untouched;
 }
