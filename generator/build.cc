@@ -102,10 +102,12 @@ class StampMaker {
     book_ = SourceBook::read_file(book_path_);
     catalog_ = stamp_inputs({options.sources.procedures}, {}, version_, threads(), &catalog_prints_, &book_);
   }
-  // Saves what the sources looked like, once every commune is stamped.
-  // Failing costs the next build time, nothing else.
-  void save_book() const {
+  // Saves what the sources looked like, once every commune is stamped, and
+  // lets go of it before the sites are built. Failing costs the next build
+  // time, nothing else.
+  void save_book() {
     if (options_.write && book_.changed()) book_.write_file(book_path_);
+    book_ = SourceBook();
   }
   std::uint64_t tool() const { return tool_; }
   int threads() const { return options_.threads > 0 ? options_.threads : default_threads(); }

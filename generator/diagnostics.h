@@ -18,12 +18,23 @@ struct Text {
 
 enum class Lang { vi, en };
 
+// A line and column in a file known from elsewhere: a model object keeps
+// the places of its fields this way, beside one SourcePos of its file, since
+// a path in every place would cost a catalog of 10,000 procedures megabytes.
+struct Place {
+  int line = 0;
+  int col = 0;
+  bool operator==(const Place&) const = default;
+};
+
 // A place in a source file. Lines and columns are 1-based; 0 means unknown.
 struct SourcePos {
   std::string file;
   int line = 0;
   int col = 0;
   bool operator==(const SourcePos&) const = default;
+  Place place() const { return {line, col}; }
+  SourcePos at(Place place) const { return {file, place.line, place.col}; }
 };
 
 enum class Severity { warning, error };

@@ -189,7 +189,7 @@ std::optional<Page> load_page(const SourceFile& file, Diagnostics& diags) {
   page.slug = fields->text("slug");
   page.description = fields->text("description");
   page.menu = fields->integer("menu");
-  page.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
+  page.at = {{}, fields->pos_of("title").place(), {}, fields->place_of("slug").place()};
   page.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return page;

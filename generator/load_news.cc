@@ -48,7 +48,7 @@ std::optional<Post> load_post(const SourceFile& file, Diagnostics& diags) {
   post.draft = fields->boolean("draft").value_or(false);
   read_cover(*fields, post);
   post.author = fields->text("author");
-  post.at = {{}, fields->pos_of("title"), {}, fields->place_of("slug")};
+  post.at = {{}, fields->pos_of("title").place(), {}, fields->place_of("slug").place()};
   post.body = std::move(doc->body);
   fields->warn_unknown_keys();
   return post;

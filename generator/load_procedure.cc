@@ -172,13 +172,14 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   details.documents = load_documents(*fields);
   for (const PaperGroup& group : details.documents)
     for (const Paper& paper : group.papers)
-      if (internal_link_path(paper.form)) p.site_forms.push_back({paper.form, paper.form_at});
+      if (internal_link_path(paper.form)) p.site_forms.push_back({paper.form, paper.form_at.place()});
   details.result = fields->text("result");
   details.conditions = fields->text_list("conditions");
   details.legal_basis = load_legal_basis(*fields);
   p.keywords = fields->text_list("keywords");
   p.related = fields->text_list("related");
-  p.at = {fields->pos_of("code"), fields->pos_of("name"), fields->pos_of("domain"), fields->place_of("slug")};
+  p.at = {fields->pos_of("code").place(), fields->pos_of("name").place(), fields->pos_of("domain").place(),
+          fields->place_of("slug").place()};
   details.body = std::move(doc->body);
   load_procedure_qr(*fields, p);
   fields->warn_unknown_keys();

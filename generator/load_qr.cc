@@ -37,9 +37,9 @@ void load_qr_settings(Fields& site, SiteConfig& config) {
 void load_procedure_qr(Fields& fields, Procedure& p) {
   if (fields.has("qr_encode")) {
     p.qr_encode = parse_target(fields, "qr_encode", QrTarget::short_url);
-    p.qr_encode_at = fields.pos_of("qr_encode");
+    p.qr_encode_at = fields.pos_of("qr_encode").place();
   }
-  p.online_url_at = fields.place_of("online_url");
+  p.online_url_at = fields.place_of("online_url").place();
 }
 
 }  // namespace ck

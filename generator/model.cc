@@ -23,19 +23,25 @@ std::string where(const SourcePos& pos) {
 class UrlClaims {
  public:
   UrlClaims(Diagnostics& diags, std::size_t expected) : diags_(diags) { owners_.reserve(expected); }
-  // `owner` must outlive the claims.
-  void claim(std::string path, const SourcePos& owner) {
-    auto [it, inserted] = owners_.emplace(std::move(path), &owner);
+  // The owner is at `place` in the file of `source`, which must outlive the
+  // claims.
+  void claim(std::string path, const SourcePos& source, Place place) {
+    auto [it, inserted] = owners_.emplace(std::move(path), Owner{&source, place});
     if (inserted) return;
-    diags_.error(owner,
-                 {"địa chỉ /" + it->first + " trùng với trang của " + where(*it->second),
-                  "URL /" + it->first + " is also used by " + where(*it->second)},
+    const std::string other = where(it->second.source->at(it->second.place));
+    diags_.error(source.at(place),
+                 {"địa chỉ /" + it->first + " trùng với trang của " + other,
+                  "URL /" + it->first + " is also used by " + other},
                  {"đặt \"slug:\" khác cho một trong hai tệp", "give one of the two files another \"slug:\""});
   }
 
  private:
+  struct Owner {
+    const SourcePos* source;
+    Place place;
+  };
   Diagnostics& diags_;
-  std::unordered_map<std::string, const SourcePos*> owners_;
+  std::unordered_map<std::string, Owner> owners_;
 };
 
 // Slugs and codes name output directories; file systems allow 255 bytes.
@@ -72,20 +78,22 @@ void check_domains(std::vector<Domain>& domains, Diagnostics& diags) {
                    [](const Domain& a, const Domain& b) { return std::tie(a.order, a.slug) < std::tie(b.order, b.slug); });
 }
 
-void assign_slug(std::string& slug, const std::string& title, const FieldPlaces& at, Diagnostics& diags) {
+void assign_slug(std::string& slug, const std::string& title, const SourcePos& source, const FieldPlaces& at,
+                 Diagnostics& diags) {
   if (!slug.empty()) {
-    if (check_length(slug, at.slug, diags) && !is_valid_slug(slug))
-      diags.error(at.slug, {"slug \"" + slug + "\" không hợp lệ", "invalid slug \"" + slug + "\""},
+    if (check_length(slug, source.at(at.slug), diags) && !is_valid_slug(slug))
+      diags.error(source.at(at.slug), {"slug \"" + slug + "\" không hợp lệ", "invalid slug \"" + slug + "\""},
                   {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dang-ky-khai-sinh",
                    "use lowercase ASCII letters, digits and hyphens, e.g. dang-ky-khai-sinh"});
     return;
   }
   slug = slugify(title);
   if (slug.empty() && !title.empty())
-    diags.error(at.name, {"không tạo được địa chỉ (slug) từ tên \"" + title + "\"",
-                         "cannot make a URL slug from the title \"" + title + "\""},
+    diags.error(source.at(at.name),
+                {"không tạo được địa chỉ (slug) từ tên \"" + title + "\"",
+                 "cannot make a URL slug from the title \"" + title + "\""},
                 {"thêm trường \"slug:\" bằng chữ không dấu", "add a \"slug:\" field in plain ASCII"});
-  check_length(slug, at.name, diags);
+  check_length(slug, source.at(at.name), diags);
 }
 
 void check_domain_known(const Procedure& p, const std::vector<Domain>& domains, Diagnostics& diags) {
@@ -94,13 +102,14 @@ void check_domain_known(const Procedure& p, const std::vector<Domain>& domains, 
   if (known != domains.end()) return;
   std::string list;
   for (const Domain& d : domains) list += (list.empty() ? "" : ", ") + d.slug;
-  diags.error(p.at.domain, {"lĩnh vực \"" + p.domain + "\" chưa được khai báo", "unknown domain \"" + p.domain + "\""},
+  diags.error(p.source.at(p.at.domain),
+              {"lĩnh vực \"" + p.domain + "\" chưa được khai báo", "unknown domain \"" + p.domain + "\""},
               {"dùng một lĩnh vực trong procedures/domains.yaml: " + list,
                "use a domain declared in procedures/domains.yaml: " + list});
 }
 
 void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
-  std::unordered_map<std::string_view, const SourcePos*> seen;
+  std::unordered_map<std::string_view, const Procedure*> seen;
   seen.reserve(procedures.size());
   for (const Procedure& p : procedures) {
     if (p.code.empty()) {
@@ -110,23 +119,25 @@ void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
                      "add a \"code:\" field from the national database, e.g. 1.001193"});
       continue;
     }
-    if (!check_length(p.code, p.at.code, diags,
+    if (!check_length(p.code, p.source.at(p.at.code), diags,
                       {"kiểm tra mã theo Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193",
                        "check the code in the national database, e.g. 1.001193"}))
       continue;
     if (!is_valid_code(p.code)) {
-      diags.error(p.at.code, {"mã thủ tục \"" + p.code + "\" không hợp lệ", "invalid procedure code \"" + p.code + "\""},
+      diags.error(p.source.at(p.at.code),
+                  {"mã thủ tục \"" + p.code + "\" không hợp lệ", "invalid procedure code \"" + p.code + "\""},
                   {"mã gồm chữ số, chữ cái và dấu chấm, ví dụ 1.001193 hoặc 1.001193.000.00.00.H35",
                    "a code is digits, letters and dots, e.g. 1.001193 or 1.001193.000.00.00.H35"});
       continue;
     }
-    auto [it, inserted] = seen.emplace(p.code, &p.at.code);
-    if (!inserted)
-      diags.error(p.at.code,
-                  {"mã thủ tục \"" + p.code + "\" trùng với " + where(*it->second),
-                   "procedure code \"" + p.code + "\" is also used by " + where(*it->second)},
-                  {"mỗi thủ tục có một mã riêng; kiểm tra lại mã của hai tệp",
-                   "each procedure has its own code; check both files"});
+    auto [it, inserted] = seen.emplace(p.code, &p);
+    if (inserted) continue;
+    const std::string other = where(it->second->source.at(it->second->at.code));
+    diags.error(p.source.at(p.at.code),
+                {"mã thủ tục \"" + p.code + "\" trùng với " + other,
+                 "procedure code \"" + p.code + "\" is also used by " + other},
+                {"mỗi thủ tục có một mã riêng; kiểm tra lại mã của hai tệp",
+                 "each procedure has its own code; check both files"});
   }
 }
 
@@ -141,10 +152,11 @@ void check_related(const Site& site, Diagnostics& diags) {
 
 void check_pages(std::vector<Page>& pages, Diagnostics& diags) {
   for (Page& page : pages) {
-    assign_slug(page.slug, page.title, page.at, diags);
+    assign_slug(page.slug, page.title, page.source, page.at, diags);
     if (is_reserved_section(page.slug))
-      diags.error(page.at.slug.line ? page.at.slug : page.at.name, {"địa chỉ /" + page.slug + "/ dành cho trang do hệ thống tạo",
-                                "the URL /" + page.slug + "/ is reserved for generated pages"},
+      diags.error(page.source.at(page.at.slug_or_name()),
+                  {"địa chỉ /" + page.slug + "/ dành cho trang do hệ thống tạo",
+                   "the URL /" + page.slug + "/ is reserved for generated pages"},
                   {"đặt \"slug:\" khác cho trang này", "give this page another \"slug:\""});
   }
   std::stable_sort(pages.begin(), pages.end(), [](const Page& a, const Page& b) {
@@ -159,13 +171,14 @@ void claim_urls(const Site& site, Diagnostics& diags) {
   // Duplicate domains and codes are reported by their own checks; claim
   // their URLs once so the clash is not reported twice.
   for (const Domain& d : site.domains)
-    if (site.find_domain(d.slug) == &d) claims.claim(domain_path(d), d.source);
+    if (site.find_domain(d.slug) == &d) claims.claim(domain_path(d), d.source, d.source.place());
   for (const Procedure& p : site.procedures) {
-    claims.claim(procedure_path(p), p.at.slug.line ? p.at.slug : p.at.name);
-    if (is_valid_code(p.code) && site.find_procedure(p.code) == &p) claims.claim(short_path(p.code), p.at.code);
+    claims.claim(procedure_path(p), p.source, p.at.slug_or_name());
+    if (is_valid_code(p.code) && site.find_procedure(p.code) == &p)
+      claims.claim(short_path(p.code), p.source, p.at.code);
   }
-  for (const Page& page : site.pages) claims.claim(page_path(page), page.at.slug.line ? page.at.slug : page.at.name);
-  for (const Post& post : site.news.posts) claims.claim(post_path(post), post.at.slug.line ? post.at.slug : post.at.name);
+  for (const Page& page : site.pages) claims.claim(page_path(page), page.source, page.at.slug_or_name());
+  for (const Post& post : site.news.posts) claims.claim(post_path(post), post.source, post.at.slug_or_name());
 }
 
 // A cover is a file the editor put under content/static/.
@@ -190,7 +203,8 @@ void check_forms(const std::vector<Procedure>& procedures, const Site& site, Dia
       std::optional<std::string> path = internal_link_path(link.form);
       if (!path || site.has_path(*path)) continue;
       diags.error(
-          link.at, {"không tìm thấy mẫu đơn \"" + link.form + "\"", "form \"" + link.form + "\" not found"},
+          p.source.at(link.at),
+          {"không tìm thấy mẫu đơn \"" + link.form + "\"", "form \"" + link.form + "\" not found"},
           {"đặt tệp vào content/static/ và ghi /static/<tên tệp>, hoặc ghi địa chỉ web đầy đủ https://…",
            "put the file under content/static/ and write /static/<file name>, or a full https://… address"});
     }
@@ -310,7 +324,7 @@ Site build_model(Sources sources, const PublishPolicy& publish, Diagnostics& dia
   check_domains(sources.domains, diags);
   site.domains = std::move(sources.domains);
   for (Procedure& p : sources.procedures) {
-    assign_slug(p.slug, p.name, p.at, diags);
+    assign_slug(p.slug, p.name, p.source, p.at, diags);
     check_domain_known(p, site.domains, diags);
   }
   check_codes(sources.procedures, diags);

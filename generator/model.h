@@ -40,7 +40,7 @@ struct Paper {
 // checks that it exists without decoding the procedure's details.
 struct FormLink {
   std::string form;
-  SourcePos at;
+  Place at;  // in the procedure's file
   bool operator==(const FormLink&) const = default;
 };
 
@@ -75,12 +75,14 @@ struct MarkdownSource {
   bool operator==(const MarkdownSource&) const = default;
 };
 
-// Where an editor wrote the fields that cross-file checks complain about.
+// Where an editor wrote the fields that cross-file checks complain about,
+// in the file of what they describe.
 struct FieldPlaces {
-  SourcePos code;
-  SourcePos name;
-  SourcePos domain;
-  SourcePos slug;
+  Place code;
+  Place name;
+  Place domain;
+  Place slug;
+  Place slug_or_name() const { return slug.line ? slug : name; }
   bool operator==(const FieldPlaces&) const = default;
 };
 
@@ -152,8 +154,8 @@ struct Procedure {
   std::vector<std::string> keywords;
   std::vector<std::string> related;   // codes
   std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
-  SourcePos qr_encode_at;
-  SourcePos online_url_at;
+  Place qr_encode_at;                 // in the source file, as are the places below
+  Place online_url_at;
   // Fingerprints of the source file (see fingerprint.h): the whole file, and
   // its front matter alone, which is all that lists of procedures show.
   std::uint64_t source_hash = 0;

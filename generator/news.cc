@@ -14,7 +14,7 @@ namespace {
 void assign_post_slug(Post& post, Diagnostics& diags) {
   if (!post.slug.empty()) {
     if (!is_valid_slug(post.slug))
-      diags.error(post.at.slug,
+      diags.error(post.source.at(post.at.slug),
                   {"slug \"" + post.slug + "\" không hợp lệ", "invalid slug \"" + post.slug + "\""},
                   {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ hoi-nghi-cai-cach-hanh-chinh",
                    "use lowercase ASCII letters, digits and hyphens, e.g. hoi-nghi-cai-cach-hanh-chinh"});
@@ -22,7 +22,7 @@ void assign_post_slug(Post& post, Diagnostics& diags) {
   }
   post.slug = slugify(post.title);
   if (post.slug.empty() && !post.title.empty())
-    diags.error(post.at.name,
+    diags.error(post.source.at(post.at.name),
                 {"không tạo được địa chỉ (slug) từ tiêu đề \"" + post.title + "\"",
                  "cannot make a URL slug from the title \"" + post.title + "\""},
                 {"thêm trường \"slug:\" bằng chữ không dấu", "add a \"slug:\" field in plain ASCII"});

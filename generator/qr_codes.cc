@@ -42,15 +42,15 @@ std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure&
   // A site-wide online-url falls back to the short URL for procedures that
   // cannot be filed online, so every procedure still gets a code.
   if (target_of(site, p) == QrTarget::online_url && !p.online_url.empty())
-    return QrPayload{p.online_url, p.online_url_at};
-  return QrPayload{absolute_url(site.config, short_path(p.code)), p.at.code};
+    return QrPayload{p.online_url, p.source.at(p.online_url_at)};
+  return QrPayload{absolute_url(site.config, short_path(p.code)), p.source.at(p.at.code)};
 }
 
 void check_qr_codes(const Site& site, Diagnostics& diags) {
   const QrOptions options = qr_options(site.config);
   for (const Procedure& p : site.procedures) {
     if (p.qr_encode == QrTarget::online_url && p.online_url.empty())
-      diags.error(p.qr_encode_at,
+      diags.error(p.source.at(p.qr_encode_at),
                   {"\"qr_encode: online-url\" nhưng thủ tục không có online_url",
                    "\"qr_encode: online-url\" but the procedure has no online_url"},
                   {"thêm online_url, hoặc bỏ dòng qr_encode để mã QR dẫn đến địa chỉ ngắn /tthc/",

@@ -56,6 +56,8 @@ class Template {
   // Names not in `data` are looked up in `beneath`: pages share the site's
   // data without each copying it.
   std::string render(const TemplateData& data, const TemplateData* beneath = nullptr) const;
+  // Appends to `out`.
+  void render_into(std::string& out, const TemplateData& data, const TemplateData* beneath = nullptr) const;
 
  private:
   std::shared_ptr<kainjow::mustache::mustache> compiled_;

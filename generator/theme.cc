@@ -1,5 +1,7 @@
 #include "theme.h"
 
+#include <algorithm>
+
 #include "fields.h"
 #include "load.h"
 
@@ -50,6 +52,43 @@ void load_strings(const std::vector<std::string>& dirs, const std::string& langu
   }
 }
 
+// Room for the layout's own text around a page, so the page is not copied
+// again as it grows.
+constexpr std::size_t kLayoutReserve = 8192;
+
+// The names of the tags in a template's text: "content" for {{{content}}},
+// {{#content}} or {{ content }}.
+std::vector<std::string_view> tag_names(std::string_view text) {
+  std::vector<std::string_view> names;
+  for (std::size_t open; (open = text.find("{{")) != std::string_view::npos;) {
+    std::size_t close = text.find("}}", open);
+    if (close == std::string_view::npos) break;
+    std::string_view tag = text.substr(open + 2, close - open - 2);
+    std::size_t first = tag.find_first_not_of("{#^/&> ");
+    std::size_t last = tag.find_last_not_of("} ");
+    if (first != std::string_view::npos && last >= first)
+      names.push_back(tag.substr(first, last - first + 1));
+    text.remove_prefix(close + 2);
+  }
+  return names;
+}
+
+// The halves of a layout whose only use of "content" is {{{content}}} on a
+// line with no other tag; both halves must parse on their own.
+std::optional<std::pair<std::string, std::string>> split_at_content(const std::string& layout) {
+  constexpr std::string_view kContent = "{{{content}}}";
+  auto names = tag_names(layout);
+  if (std::count(names.begin(), names.end(), "content") != 1) return std::nullopt;
+  std::size_t at = layout.find(kContent);
+  if (at == std::string::npos) return std::nullopt;
+  std::size_t line_start = layout.rfind('\n', at);
+  line_start = line_start == std::string::npos ? 0 : line_start + 1;
+  std::size_t line_end = std::min(layout.find('\n', at), layout.size());
+  std::string_view line(layout.data() + line_start, line_end - line_start);
+  if (tag_names(line).size() != 1) return std::nullopt;
+  return std::pair{layout.substr(0, at), layout.substr(at + kContent.size())};
+}
+
 }  // namespace
 
 std::string expand_partials(const std::string& text, const std::vector<std::string>& dirs,
@@ -98,8 +137,9 @@ std::optional<Theme> Theme::load(const ThemeLocation& where, const Disk& disk, D
                   {"cài lại giao diện mặc định", "reinstall the default theme"});
       continue;
     }
-    if (auto t = Template::parse(expand_partials(*text, tdirs, disk, path, diags), path, diags))
-      theme.templates_.emplace(name, std::move(*t));
+    const std::string expanded = expand_partials(*text, tdirs, disk, path, diags);
+    if (auto t = Template::parse(expanded, path, diags)) theme.templates_.emplace(name, std::move(*t));
+    if (name == "layout") theme.split_layout_ = split_layout(expanded, path);
   }
   load_strings(dirs, where.language, disk, theme.string_table_, diags);
   for (const auto& [key, value] : theme.string_table_) theme.strings_.set(key, value);
@@ -117,8 +157,27 @@ std::string Theme::render(const std::string& name, const TemplateData& data,
   return templates_.at(name).render(data, beneath);
 }
 
+std::optional<Theme::SplitLayout> Theme::split_layout(const std::string& layout, const std::string& path) {
+  auto halves = split_at_content(layout);
+  if (!halves) return std::nullopt;
+  Diagnostics ignored;  // a half that does not parse alone: the layout is used whole
+  auto head = Template::parse(halves->first, path, ignored);
+  auto tail = Template::parse(halves->second, path, ignored);
+  if (!head || !tail) return std::nullopt;
+  return SplitLayout{std::move(*head), std::move(*tail)};
+}
+
 std::string Theme::render_page(const std::string& name, TemplateData data,
                                const TemplateData* beneath) const {
+  if (split_layout_) {
+    const std::string body = templates_.at(name).render(data, beneath);
+    std::string page;
+    page.reserve(body.size() + kLayoutReserve);
+    split_layout_->head.render_into(page, data, beneath);
+    page += body;
+    split_layout_->tail.render_into(page, data, beneath);
+    return page;
+  }
   set_moved(data, "content", text_data(templates_.at(name).render(data, beneath)));
   return templates_.at("layout").render(data, beneath);
 }

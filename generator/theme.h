@@ -43,6 +43,14 @@ class Theme {
   const std::vector<AssetFile>& assets() const { return assets_; }
 
  private:
+  // The layout around its one {{{content}}}, when that stands on a line of
+  // its own: a page is then rendered between the two halves instead of
+  // being copied into the layout's data and again into its text.
+  struct SplitLayout {
+    Template head, tail;
+  };
+  static std::optional<SplitLayout> split_layout(const std::string& layout, const std::string& path);
+  std::optional<SplitLayout> split_layout_;
   std::map<std::string, Template> templates_;
   std::map<std::string, std::string> string_table_;
   TemplateData strings_;

@@ -35,7 +35,7 @@ ProcedureDetails full_details() {
 Procedure full_procedure() {
   Procedure p;
   p.source = {"procedures/ho-tich/a.md", 1, 1};
-  p.at = {{"a.md", 2, 7}, {"a.md", 3, 7}, {"a.md", 4, 9}, {"a.md", 5, 7}};
+  p.at = {{2, 7}, {3, 7}, {4, 9}, {5, 7}};
   p.code = "1.001193";
   p.name = "Đăng ký khai sinh";
   p.domain = "ho-tich";
@@ -46,12 +46,12 @@ Procedure full_procedure() {
   p.online_url = "https://dichvucong.gov.vn/x";
   p.time_limit = "Trong ngày";
   p.fee = "Miễn phí";
-  p.site_forms = {{"/static/to-khai.pdf", {"a.md", 20, 9}}};
+  p.site_forms = {{"/static/to-khai.pdf", {20, 9}}};
   p.keywords = {"khai sinh"};
   p.related = {"1.000894"};
   p.qr_encode = QrTarget::online_url;
-  p.qr_encode_at = {"a.md", 12, 12};
-  p.online_url_at = {"a.md", 11, 13};
+  p.qr_encode_at = {12, 12};
+  p.online_url_at = {11, 13};
   p.source_hash = 0x1234;
   p.fields_hash = 0x5678;
   p.details = encode_details(full_details());

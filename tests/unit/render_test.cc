@@ -102,6 +102,47 @@ TEST(Theme, SiteTemplateOverridesOneTemplateAndKeepsTheRest) {
   EXPECT_EQ(theme->render_page("catalog", data), "<catalog>");
 }
 
+// A theme whose every template is its own name, and whose layout is `layout`.
+std::optional<Theme> theme_with_layout(const std::string& layout, Diagnostics& diags) {
+  MemoryDisk disk;
+  for (const char* name : {"home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
+                           "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
+                           "results", "results-kpi", "news", "post"})
+    disk.files[std::string("t/default/templates/") + name + ".mustache"] = name;
+  disk.files["t/default/templates/layout.mustache"] = layout;
+  return Theme::load({"t", "default", "vi", ""}, disk, diags);
+}
+
+// A page is rendered between the halves of a layout whose {{{content}}}
+// stands alone on its line; any other layout is rendered whole. Either way
+// the page must be what Mustache makes of the whole layout, including its
+// handling of lines that hold only a section tag.
+TEST(Theme, LayoutsGiveThePageWhereverTheirContentStands) {
+  const std::vector<std::string> layouts = {
+      "{{#title}}\n<h1>{{title}}</h1>\n{{/title}}\n  {{{content}}}\n{{^title}}\nnone\n{{/title}}\n<end>",
+      "<{{{content}}}>",
+      "{{{content}}}",
+      "{{#title}}[{{{content}}}]{{/title}}",                 // inside a section
+      "{{{content}}}|{{{content}}}",                         // twice
+      "{{title}} {{{content}}}\n{{#content}}!{{/content}}",  // beside another tag
+      "x\n{{#title}}{{/title}}  {{{content}}}\ny",           // beside a section on its line
+      "a\n{{#title}}\n{{/title}}\n{{{content}}}\n{{#title}}\nb\n{{/title}}",
+  };
+  for (const std::string& layout : layouts) {
+    Diagnostics diags;
+    auto theme = theme_with_layout(layout, diags);
+    ASSERT_TRUE(theme) << layout << format_all(diags, Lang::en);
+    TemplateData data;
+    data.set("title", "T & U");
+    TemplateData whole = data;
+    whole.set("content", "home");
+    auto reference = Template::parse(layout, "layout", diags);
+    ASSERT_TRUE(reference);
+    EXPECT_EQ(theme->render_page("home", data), reference->render(whole)) << layout;
+    EXPECT_NE(theme->render_page("home", data).find("home"), std::string::npos) << layout;
+  }
+}
+
 TEST(Theme, MissingTemplateIsReported) {
   MemoryDisk disk;
   disk.files["t/default/templates/layout.mustache"] = "{{{content}}}";
