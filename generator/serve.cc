@@ -1,7 +1,7 @@
-// The preview server: the one file that talks to cpp-httplib.
+// The preview server: builds, watches and answers requests through the
+// HTTP module (see http.h).
 #include "serve.h"
 
-#include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -14,6 +14,7 @@
 
 #include "console.h"
 #include "disk.h"
+#include "http.h"
 #include "watch.h"
 
 namespace fs = std::filesystem;
@@ -78,31 +79,26 @@ class Preview {
     return version_;
   }
 
-  void answer(const httplib::Request& request, httplib::Response& response) const {
-    response.set_header("Cache-Control", "no-store");
+  HttpReply answer(const HttpRequest& request) const {
+    if (request.path == "/__congkhai/version")
+      return {200, "text/plain; charset=utf-8", std::to_string(version())};
     unsigned long long version;
     {
       std::lock_guard lock(mutex_);
       version = version_;
-      if (!ok_) {
-        response.status = 500;
-        response.set_content(error_html_, "text/html; charset=utf-8");
-        return;
-      }
+      if (!ok_) return {500, "text/html; charset=utf-8", error_html_};
     }
+    HttpReply reply;
     std::optional<std::string> path = resolve_site_path(site_dir_, request.target);
-    if (path) response.status = 200;
-    if (!path) path = resolve_site_path(site_dir_, "/404.html"), response.status = 404;
+    if (!path) path = resolve_site_path(site_dir_, "/404.html"), reply.status = 404;
     std::string error;
     std::optional<std::string> bytes = path ? RealDisk().read_file(*path, &error) : std::nullopt;
-    if (!bytes) {
-      response.status = 404;
-      response.set_content("404\n", "text/plain; charset=utf-8");
-      return;
-    }
-    std::string type = content_type_for(*path);
-    if (type.starts_with("text/html")) *bytes = inject_reload_script(std::move(*bytes), version);
-    response.set_content(std::move(*bytes), type.c_str());
+    if (!bytes) return {404, "text/plain; charset=utf-8", "404\n"};
+    reply.content_type = content_type_for(*path);
+    if (reply.content_type.starts_with("text/html"))
+      *bytes = inject_reload_script(std::move(*bytes), version);
+    reply.body = std::move(*bytes);
+    return reply;
   }
 
  private:
@@ -178,21 +174,18 @@ int serve_site(const ServeOptions& options) {
     return 1;
   }
   Preview preview(options, folder.path() + "/site");
-  httplib::Server server;
-  // httplib's default also sets SO_REUSEPORT, which would let a second
-  // preview share the port silently; a busy port must be refused instead.
-  server.set_socket_options([](int socket) {
-    int yes = 1;
-    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-  });
-  server.Get("/__congkhai/version", [&](const httplib::Request&, httplib::Response& response) {
-    response.set_header("Cache-Control", "no-store");
-    response.set_content(std::to_string(preview.version()), "text/plain; charset=utf-8");
-  });
-  server.Get(".*", [&](const httplib::Request& request, httplib::Response& response) {
-    preview.answer(request, response);
-  });
-  if (!server.bind_to_port(options.bind.c_str(), options.port)) {
+  std::string module_error;
+  std::optional<HttpServerModule> module = HttpServerModule::load(&module_error);
+  if (!module) {
+    std::cerr << (vi ? "congkhai: lỗi: không nạp được máy chủ xem trước (" + module_error +
+                           "); cài lại congkhai\n"
+                     : "congkhai: error: cannot load the preview server (" + module_error +
+                           "); reinstall congkhai\n");
+    return 1;
+  }
+  HttpServer& server = module->server();
+  server.on_get([&](const HttpRequest& request) { return preview.answer(request); });
+  if (!server.bind(options.bind, options.port)) {
     std::cerr << (vi ? "congkhai: lỗi: không mở được cổng " + std::to_string(options.port) + " trên " +
                            options.bind + " (cổng đang bận?); chọn cổng khác bằng --port\n"
                      : "congkhai: error: cannot listen on " + options.bind + " port " +
@@ -206,7 +199,7 @@ int serve_site(const ServeOptions& options) {
                    : "Previewing at " + address + " (temporary folder " + folder.path() +
                          "). Press Ctrl-C to stop.\n")
             << std::flush;
-  std::thread listener([&] { server.listen_after_bind(); });
+  std::thread listener([&] { server.listen(); });
   {
     Rebuilder rebuilder(preview, {options.build.sources.procedures, options.build.sources.content,
                                   theme_folder(options.build)});

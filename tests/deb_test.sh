@@ -11,13 +11,15 @@ if [ "$(id -u)" -ne 0 ] || ! command -v dpkg >/dev/null; then
   echo "skipped: needs root and dpkg"
   exit 77
 fi
-if dpkg -s congkhai >/dev/null 2>&1; then
+# Removed packages stay known to dpkg ("deinstall ok config-files"): only an
+# installed one must be left alone.
+if dpkg-query -W -f='${Status}' congkhai 2>/dev/null | grep -q "ok installed"; then
   echo "skipped: a congkhai package is already installed"
   exit 77
 fi
 work=$(mktemp -d)
 cleanup() {
-  dpkg -r congkhai >/dev/null 2>&1
+  dpkg -P congkhai >/dev/null 2>&1
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,6 +33,7 @@ dpkg -i "$deb" || fail "dpkg -i"
 [ -x /usr/bin/congkhai ] || fail "/usr/bin/congkhai not installed"
 [ -f /usr/share/congkhai/themes/default/templates/layout.mustache ] || fail "theme not installed"
 [ -f /usr/share/man/man1/congkhai.1 ] || fail "man page not installed"
+[ -f /usr/lib/congkhai/congkhai-http.so ] || fail "the preview's HTTP module not installed"
 
 mkdir "$work/xa" && cp -r "$repo/procedures" "$repo/content" "$work/xa/"
 (cd "$work/xa" && /usr/bin/congkhai build) || fail "the installed congkhai cannot build the site"
@@ -39,7 +42,19 @@ echo "built $pages pages with the installed congkhai"
 [ -f "$work/xa/output/index.html" ] && [ -f "$work/xa/output/assets/site.css" ] && [ "$pages" -gt 50 ] ||
   fail "output incomplete"
 cmp -s "$work/xa/output/assets/site.css" "$repo/themes/default/static/site.css" || fail "not the installed theme's CSS"
+# The installed congkhai loads its HTTP module and serves the preview.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$work/xa" && exec /usr/bin/congkhai serve --port "$port" >"$work/serve.log" 2>&1) &
+server=$!
+for _ in $(seq 100); do
+  python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" 2>/dev/null && break
+  sleep 0.2
+done
+python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/')" ||
+  { cat "$work/serve.log"; fail "the installed congkhai cannot serve the preview"; }
+kill -INT "$server" && wait "$server" || fail "serve did not stop cleanly"
+echo "served the preview with the installed congkhai"
 
-dpkg -r congkhai || fail "dpkg -r"
+dpkg -P congkhai || fail "dpkg -P"
 [ ! -e /usr/bin/congkhai ] || fail "/usr/bin/congkhai left after removal"
 echo "installed, built and removed"

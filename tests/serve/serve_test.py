@@ -160,6 +160,18 @@ try:
     check(status == 0, f"SIGINT stops the server with status 0 ({status})")
     check(site_dir and not os.path.exists(os.path.dirname(site_dir)), "the private folder is removed")
 
+    # A congkhai without its HTTP module says so; a build does not need it.
+    alone = os.path.join(work, "alone")
+    os.mkdir(alone)
+    shutil.copy(congkhai, alone)
+    lonely = subprocess.run([os.path.join(alone, "congkhai"), "serve", "--port", str(free_port())], cwd=work,
+                            capture_output=True, text=True, timeout=30)
+    check(lonely.returncode == 1 and "congkhai-http.so" in lonely.stderr,
+          "serve without its module says which file is missing (status 1)")
+    built = subprocess.run([os.path.join(alone, "congkhai"), "build", "--quiet", "--out", os.path.join(work, "o2")],
+                           cwd=work)
+    check(built.returncode == 0, "build runs without the HTTP module")
+
     # `build` output never carries the preview's script.
     subprocess.run([congkhai, "build", "--quiet", "--out", os.path.join(work, "out")], cwd=work, check=True)
     leaked = subprocess.run(["grep", "-rl", "__congkhai", os.path.join(work, "out")], capture_output=True, text=True)
