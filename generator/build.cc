@@ -48,7 +48,7 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
   std::vector<Diagnostics> per_job(jobs.size());
   std::mutex failure_mutex;
   std::atomic<std::size_t> done{0};
-  parallel_for(jobs.size(), threads, [&](std::size_t i) {
+  auto do_job = [&](std::size_t i) {
     std::string error;
     bool ok = true;
     if (current[i]) {
@@ -62,6 +62,14 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
       if (failure.empty()) failure = error;
     }
     if (options.progress) options.progress(++done, jobs.size());
+  };
+  // Lists of every procedure are made one at a time; each takes tens of
+  // milliseconds, so a thread rarely waits long for another's.
+  std::mutex listing;
+  parallel_for(jobs.size(), threads, [&](std::size_t i) {
+    if (current[i] || !jobs[i].lists_every_procedure) return do_job(i);
+    std::lock_guard alone(listing);
+    do_job(i);
   });
   for (Diagnostics& d : per_job) diags.absorb(std::move(d));
   return failure.empty() && !diags.has_errors();

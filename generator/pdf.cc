@@ -90,7 +90,9 @@ struct PdfDocument::Impl {
   }
 };
 
-PdfDocument::PdfDocument(const std::string& title) : impl_(std::make_unique<Impl>()) {
+PdfDocument::PdfDocument(const std::string& title, std::size_t expected_bytes)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->bytes.reserve(expected_bytes);
   impl_->surface.reset(cairo_pdf_surface_create_for_stream(append_bytes, &impl_->bytes, kA4Width * kPointsPerMm,
                                                            kA4Height * kPointsPerMm));
   cairo_pdf_surface_set_metadata(impl_->surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());

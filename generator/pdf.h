@@ -26,7 +26,9 @@ struct PdfTextStyle {
 
 class PdfDocument {
  public:
-  explicit PdfDocument(const std::string& title);
+  // `expected_bytes`: room for the document, which a large one needs: a
+  // string that doubles as it grows holds its last 4 MB twice to make 8.
+  explicit PdfDocument(const std::string& title, std::size_t expected_bytes = 0);
   ~PdfDocument();
   PdfDocument(const PdfDocument&) = delete;
   PdfDocument& operator=(const PdfDocument&) = delete;

@@ -277,7 +277,9 @@ OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d) {
 }
 
 OutputFile render_booklet_pdf(const RenderContext& ctx) {
-  PdfDocument doc(ctx.text("print_booklet") + " – " + ctx.site().config.authority);
+  // A code with its name and time limit takes about 650 bytes.
+  PdfDocument doc(ctx.text("print_booklet") + " – " + ctx.site().config.authority,
+                  800 * ctx.site().procedures.size());
   std::vector<DomainLayout> layouts = layout_all_domains(doc, ctx);
   int page = contents_pages(doc, ctx, layouts.size()) + 1;
   std::vector<ContentsEntry> entries;

@@ -76,10 +76,10 @@ std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d
 
 void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   const Site& site = ctx.site();
-  jobs.push_back(
-      {std::string(kPrintPath) + "index.html", [&ctx](Diagnostics&) { return render_print_index(ctx); }});
   // The PDFs are the slowest files to make: they are keyed by exactly what
   // they draw, so editing a procedure's steps does not redraw the booklet.
+  // The booklet comes first, so that its long job does not end the build on
+  // one thread.
   std::vector<std::uint64_t> sheets;
   for (const Domain& d : site.domains) sheets.push_back(sheet_print(site, d));
   Fingerprint booklet;
@@ -97,9 +97,12 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   }
   for (const Procedure& p : site.procedures)
     if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
-  // Apart from the print index: each lists every procedure.
-  jobs.push_back(
-      {std::string(kBookletPath) + "index.html", [&ctx](Diagnostics&) { return render_booklet_page(ctx); }});
+  // Last, long after the booklet's PDF, which holds every code while it is
+  // drawn: each lists every procedure (see RenderJob::lists_every_procedure).
+  jobs.push_back({std::string(kPrintPath) + "index.html",
+                  [&ctx](Diagnostics&) { return render_print_index(ctx); }, 0, false, true});
+  jobs.push_back({std::string(kBookletPath) + "index.html",
+                  [&ctx](Diagnostics&) { return render_booklet_page(ctx); }, 0, false, true});
   if (!site.config.survey_url.empty()) {
     jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
     jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});

@@ -142,13 +142,18 @@ TemplateData RenderContext::procedure_link(const Procedure& p) const {
   return link;
 }
 
-TemplateData RenderContext::domain_summary(const Domain& d) const {
+TemplateData RenderContext::domain_heading(const Domain& d) const {
   TemplateData data;
   put(data, "name", d.name);
   put(data, "slug", d.slug);
   put(data, "description", d.description);
   data.set("url", domain_path(d));
   data.set("count", std::to_string(d.procedures.size()));
+  return data;
+}
+
+TemplateData RenderContext::domain_summary(const Domain& d) const {
+  TemplateData data = domain_heading(d);
   TemplateList procedures;
   procedures.reserve(d.procedures.size());
   for (std::size_t i : d.procedures) procedures.push_back(procedure_link(site_.procedures[i]));
@@ -165,10 +170,13 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   auto add = [&](std::string path, std::function<OutputFile(Diagnostics&)> run, std::uint64_t key = 0) {
     jobs.push_back({std::move(path), std::move(run), key});
   };
+  auto add_list = [&](std::string path, std::function<OutputFile(Diagnostics&)> run) {
+    jobs.push_back({std::move(path), std::move(run), 0, false, true});
+  };
   add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
-  add("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });
+  add_list("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });
   add("404.html", [&ctx](Diagnostics&) { return render_not_found(ctx); });
-  add("sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); });
+  add_list("sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); });
   add("robots.txt", [&ctx](Diagnostics&) { return render_robots(ctx); });
   for (const Domain& d : site.domains)
     add(domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); });
@@ -179,14 +187,14 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     if (!p.code.empty())
       add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); }, key);
   }
-  // Pages that list every procedure are kept apart in the plan, so two
-  // threads rarely hold two of them at once.
-  add("tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); });
+  // Pages that list every procedure run one at a time; kept apart in the
+  // plan, a thread rarely waits for another's.
+  add_list("tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); });
   for (const Page& page : site.pages)
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);
   plan_news(ctx, jobs);
-  add(std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); });
+  add_list(std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); });
   for (const StaticFile& file : site.static_files)
     add(file.output_path, [&file](Diagnostics&) { return OutputFile{file.output_path, {}, file.source_path}; });
   for (const AssetFile& asset : ctx.theme().assets())

@@ -29,6 +29,11 @@ struct RenderJob {
   std::uint64_t key = 0;
   // The file draws every procedure's QR code (the booklet).
   bool draws_every_code = false;
+  // The page lists every procedure, holding them all at once as template
+  // data and text (the catalog, the sitemap, the search page and index, the
+  // print index, the booklet's page): such jobs run one at a time, so that
+  // a build's memory is not that of two of them.
+  bool lists_every_procedure = false;
 };
 
 // What a build's files are made from, beyond the model: the congkhai
@@ -63,7 +68,8 @@ class RenderContext {
   std::string markdown(const MarkdownSource& source, int heading_shift, int min_level,
                        Diagnostics& diags, const std::string& page_path = {}) const;
   TemplateData procedure_link(const Procedure& p) const;  // name, code, url
-  TemplateData domain_summary(const Domain& d) const;     // name, url, count, procedures
+  TemplateData domain_heading(const Domain& d) const;     // name, slug, description, url, count
+  TemplateData domain_summary(const Domain& d) const;     // the heading and its procedures
   const std::string& text(const std::string& key) const { return theme_.string(key); }
 
   // Job keys. A page about one procedure shows its own file and, of the

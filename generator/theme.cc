@@ -52,9 +52,9 @@ void load_strings(const std::vector<std::string>& dirs, const std::string& langu
   }
 }
 
-// Room for the layout's own text around a page, so the page is not copied
-// again as it grows.
-constexpr std::size_t kLayoutReserve = 8192;
+// Room for a small page with the layout's own text, so that most pages
+// are never copied as they grow.
+constexpr std::size_t kLayoutReserve = 16384;
 
 // The names of the tags in a template's text: "content" for {{{content}}},
 // {{#content}} or {{ content }}.
@@ -170,11 +170,10 @@ std::optional<Theme::SplitLayout> Theme::split_layout(const std::string& layout,
 std::string Theme::render_page(const std::string& name, TemplateData data,
                                const TemplateData* beneath) const {
   if (split_layout_) {
-    const std::string body = templates_.at(name).render(data, beneath);
     std::string page;
-    page.reserve(body.size() + kLayoutReserve);
+    page.reserve(kLayoutReserve);
     split_layout_->head.render_into(page, data, beneath);
-    page += body;
+    templates_.at(name).render_into(page, data, beneath);
     split_layout_->tail.render_into(page, data, beneath);
     return page;
   }

@@ -44,8 +44,9 @@ class Theme {
 
  private:
   // The layout around its one {{{content}}}, when that stands on a line of
-  // its own: a page is then rendered between the two halves instead of
-  // being copied into the layout's data and again into its text.
+  // its own: a page is then rendered into one string, between the two
+  // halves, instead of being copied into the layout's data and again into
+  // its text.
   struct SplitLayout {
     Template head, tail;
   };

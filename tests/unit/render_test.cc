@@ -1,10 +1,13 @@
 #include "render.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "load.h"
 #include "test_site.h"
 #include "theme.h"
+#include "urls.h"
 
 namespace ck {
 namespace {
@@ -26,6 +29,37 @@ class RenderTest : public ::testing::Test {
   Site site_;
   std::optional<Theme> theme_;
 };
+
+// Pages that list every procedure run one at a time to bound a build's
+// memory: each text file that names every procedure must be marked, and
+// only those.
+TEST_F(RenderTest, JobsThatListEveryProcedureAreMarked) {
+  MemoryDisk disk = testing::small_site();
+  std::vector<std::string> codes = {"1.001193", "2.000815"};
+  for (int i = 0; i < 4; ++i) {
+    codes.push_back("3.00000" + std::to_string(i));
+    disk.files["procedures/ho-tich/t" + std::to_string(i) + ".md"] =
+        testing::procedure(codes.back(), "Thủ tục " + std::to_string(i), "ho-tich");
+  }
+  Diagnostics diags;
+  site_ = build_model(load_sources({}, disk, diags), diags);
+  RealDisk real;
+  theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
+  ASSERT_TRUE(theme_.has_value());
+  RenderContext ctx(site_, *theme_);
+  std::size_t marked = 0;
+  for (const RenderJob& job : plan_site(ctx)) {
+    if (!job.path.ends_with(".html") && !job.path.ends_with(".xml") && !job.path.ends_with(".js")) continue;
+    const std::string text = job.run(diags).bytes;
+    const bool names_all =
+        std::all_of(site_.procedures.begin(), site_.procedures.end(), [&](const Procedure& p) {
+          return text.find(p.code) != std::string::npos || text.find(procedure_path(p)) != std::string::npos;
+        });
+    EXPECT_EQ(job.lists_every_procedure, names_all) << job.path;
+    marked += job.lists_every_procedure;
+  }
+  EXPECT_GE(marked, 5u);  // the catalog, the sitemap, the search page and index, the print index, the booklet
+}
 
 TEST_F(RenderTest, YamlValuesAreEscaped) {
   MemoryDisk disk = testing::small_site();
