@@ -74,9 +74,11 @@ std::vector<std::string_view> tag_names(std::string_view text) {
 }
 
 // The halves of a layout whose only use of "content" is {{{content}}} on a
-// line with no other tag; both halves must parse on their own.
+// line with no other tag; both halves must parse on their own, and with the
+// usual delimiters.
 std::optional<std::pair<std::string, std::string>> split_at_content(const std::string& layout) {
   constexpr std::string_view kContent = "{{{content}}}";
+  if (layout.find("{{=") != std::string::npos) return std::nullopt;
   auto names = tag_names(layout);
   if (std::count(names.begin(), names.end(), "content") != 1) return std::nullopt;
   std::size_t at = layout.find(kContent);

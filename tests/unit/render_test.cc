@@ -161,6 +161,7 @@ TEST(Theme, LayoutsGiveThePageWhereverTheirContentStands) {
       "{{title}} {{{content}}}\n{{#content}}!{{/content}}",  // beside another tag
       "x\n{{#title}}{{/title}}  {{{content}}}\ny",           // beside a section on its line
       "a\n{{#title}}\n{{/title}}\n{{{content}}}\n{{#title}}\nb\n{{/title}}",
+      "{{=<% %>=}}\n{{{content}}}\n<%title%>",  // other delimiters: the tag is text
   };
   for (const std::string& layout : layouts) {
     Diagnostics diags;
@@ -173,7 +174,8 @@ TEST(Theme, LayoutsGiveThePageWhereverTheirContentStands) {
     auto reference = Template::parse(layout, "layout", diags);
     ASSERT_TRUE(reference);
     EXPECT_EQ(theme->render_page("home", data), reference->render(whole)) << layout;
-    EXPECT_NE(theme->render_page("home", data).find("home"), std::string::npos) << layout;
+    if (!layout.starts_with("{{="))
+      EXPECT_NE(theme->render_page("home", data).find("home"), std::string::npos) << layout;
   }
 }
 
