@@ -50,13 +50,16 @@ constexpr std::size_t kMaxNameInUrl = 200;
 const Text kShorterSlug{"thêm trường \"slug:\" ngắn hơn, ví dụ dang-ky-khai-sinh",
                         "add a shorter \"slug:\" field, e.g. dang-ky-khai-sinh"};
 
+// `name` is at `place` in the file of `source`; the error's position is
+// made only for a name too long, since every rebuild checks every procedure.
 // Does not quote the name: it may be megabytes long.
-bool check_length(const std::string& name, const SourcePos& pos, Diagnostics& diags,
+bool check_length(const std::string& name, const SourcePos& source, Place place, Diagnostics& diags,
                   const Text& hint = kShorterSlug) {
   if (name.size() <= kMaxNameInUrl) return true;
   std::string size = std::to_string(name.size()), limit = std::to_string(kMaxNameInUrl);
-  diags.error(pos, {"địa chỉ quá dài (" + size + " ký tự, tối đa " + limit + ")",
-                    "the URL is too long (" + size + " characters, at most " + limit + ")"},
+  diags.error(source.at(place),
+              {"địa chỉ quá dài (" + size + " ký tự, tối đa " + limit + ")",
+               "the URL is too long (" + size + " characters, at most " + limit + ")"},
               hint);
   return false;
 }
@@ -64,7 +67,7 @@ bool check_length(const std::string& name, const SourcePos& pos, Diagnostics& di
 void check_domains(std::vector<Domain>& domains, Diagnostics& diags) {
   std::map<std::string, SourcePos> seen;
   for (const Domain& d : domains) {
-    if (!d.slug.empty() && check_length(d.slug, d.source, diags) && !is_valid_slug(d.slug))
+    if (!d.slug.empty() && check_length(d.slug, d.source, d.source.place(), diags) && !is_valid_slug(d.slug))
       diags.error(d.source, {"slug lĩnh vực \"" + d.slug + "\" không hợp lệ", "invalid domain slug \"" + d.slug + "\""},
                   {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ ho-tich",
                    "use lowercase ASCII letters, digits and hyphens, e.g. ho-tich"});
@@ -81,7 +84,7 @@ void check_domains(std::vector<Domain>& domains, Diagnostics& diags) {
 void assign_slug(std::string& slug, const std::string& title, const SourcePos& source, const FieldPlaces& at,
                  Diagnostics& diags) {
   if (!slug.empty()) {
-    if (check_length(slug, source.at(at.slug), diags) && !is_valid_slug(slug))
+    if (check_length(slug, source, at.slug, diags) && !is_valid_slug(slug))
       diags.error(source.at(at.slug), {"slug \"" + slug + "\" không hợp lệ", "invalid slug \"" + slug + "\""},
                   {"chỉ dùng chữ thường không dấu, số và dấu gạch ngang, ví dụ dang-ky-khai-sinh",
                    "use lowercase ASCII letters, digits and hyphens, e.g. dang-ky-khai-sinh"});
@@ -93,7 +96,7 @@ void assign_slug(std::string& slug, const std::string& title, const SourcePos& s
                 {"không tạo được địa chỉ (slug) từ tên \"" + title + "\"",
                  "cannot make a URL slug from the title \"" + title + "\""},
                 {"thêm trường \"slug:\" bằng chữ không dấu", "add a \"slug:\" field in plain ASCII"});
-  check_length(slug, source.at(at.name), diags);
+  check_length(slug, source, at.name, diags);
 }
 
 void check_domain_known(const Procedure& p, const std::vector<Domain>& domains, Diagnostics& diags) {
@@ -119,7 +122,7 @@ void check_codes(std::vector<Procedure>& procedures, Diagnostics& diags) {
                      "add a \"code:\" field from the national database, e.g. 1.001193"});
       continue;
     }
-    if (!check_length(p.code, p.source.at(p.at.code), diags,
+    if (!check_length(p.code, p.source, p.at.code, diags,
                       {"kiểm tra mã theo Cơ sở dữ liệu quốc gia về TTHC, ví dụ 1.001193",
                        "check the code in the national database, e.g. 1.001193"}))
       continue;
