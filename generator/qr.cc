@@ -41,6 +41,10 @@ int qr_capacity(const QrOptions& options) {
 
 const char* qr_level_name(QrLevel level) { return level == QrLevel::Q ? "Q" : "M"; }
 
+std::string qr_encoder_version() {
+  return QRcode_APIVersionString();
+}
+
 QrResult encode_qr(std::string_view payload, const QrOptions& options) {
   if (payload.empty()) return {std::nullopt, QrError::empty};
   if (static_cast<int>(payload.size()) > qr_capacity(options)) return {std::nullopt, QrError::too_long};

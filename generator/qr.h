@@ -71,4 +71,8 @@ int qr_capacity(const QrOptions& options);
 // "M" or "Q".
 const char* qr_level_name(QrLevel level);
 
+// The encoder's version: another version may choose other masks, so codes
+// kept from a build are only reused by the same one.
+std::string qr_encoder_version();
+
 }  // namespace ck

@@ -67,12 +67,17 @@ struct QrCodes::Slot {
   std::optional<QrMatrix> matrix;
 };
 
-QrCodes::QrCodes(const Site& site) : site_(site), slots_(new Slot[site.procedures.size() + 1]) {}
+QrCodes::QrCodes(const Site& site, const QrBook* book)
+    : site_(site), book_(book), slots_(new Slot[site.procedures.size() + 1]) {}
 QrCodes::~QrCodes() = default;
 
 const QrMatrix* QrCodes::get(std::size_t slot, const std::string& url) const {
   Slot& s = slots_[slot];
-  std::call_once(s.once, [&] { s.matrix = encode_qr(url, qr_options(site_.config)).matrix; });
+  std::call_once(s.once, [&] {
+    if (book_ && (s.matrix = book_->find(url))) return;
+    s.matrix = encode_qr(url, qr_options(site_.config)).matrix;
+    if (s.matrix) encoded_any_ = true;
+  });
   return s.matrix ? &*s.matrix : nullptr;
 }
 
@@ -80,6 +85,24 @@ const QrMatrix* QrCodes::procedure(const Procedure& p) const {
   auto payload = procedure_qr_payload(site_, p);
   if (!payload) return nullptr;
   return get(static_cast<std::size_t>(&p - site_.procedures.data()), payload->url);
+}
+
+std::optional<std::string> QrCodes::payload(std::size_t slot) const {
+  if (slot == site_.procedures.size())
+    return site_.config.survey_url.empty() ? std::nullopt : std::optional(site_.config.survey_url);
+  auto payload = procedure_qr_payload(site_, site_.procedures[slot]);
+  return payload ? std::optional(std::move(payload->url)) : std::nullopt;
+}
+
+void QrCodes::keep(QrBook::Writer& writer) const {
+  for (std::size_t slot = 0; slot <= site_.procedures.size(); ++slot) {
+    std::optional<std::string> url = payload(slot);
+    if (!url) continue;
+    if (const std::optional<QrMatrix>& made = slots_[slot].matrix)
+      writer.add(*url, *made);
+    else if (book_)
+      writer.add_from(*book_, *url);
+  }
 }
 
 void QrCodes::encode_all(int threads) const {

@@ -5,12 +5,14 @@
 // per build (QrCodes), so a rebuild that redraws few files encodes few codes.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "model.h"
 #include "qr.h"
+#include "qr_book.h"
 
 namespace ck {
 
@@ -29,11 +31,11 @@ std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure&
 // a procedure asking for online-url without an online_url.
 void check_qr_codes(const Site& site, Diagnostics& diags);
 
-// The codes of one site, each encoded on first use; safe to share between
-// render threads.
+// The codes of one site, each encoded on first use (or found in the codes
+// an earlier build kept); safe to share between render threads.
 class QrCodes {
  public:
-  explicit QrCodes(const Site& site);
+  explicit QrCodes(const Site& site, const QrBook* book = nullptr);
   ~QrCodes();
   // The procedure's code, or null (no code; or too long, reported earlier).
   const QrMatrix* procedure(const Procedure& p) const;
@@ -41,11 +43,21 @@ class QrCodes {
   // Encodes every procedure's code now, on `threads` threads.
   void encode_all(int threads) const;
 
+  // Whether a code was encoded, not found in the book: the book is then
+  // worth writing again.
+  bool encoded_any() const { return encoded_any_; }
+  // Adds every code of the site that was made or is in the book to
+  // `writer`; call once rendering is done.
+  void keep(QrBook::Writer& writer) const;
+
  private:
   struct Slot;
   const QrMatrix* get(std::size_t slot, const std::string& url) const;
+  std::optional<std::string> payload(std::size_t slot) const;
   const Site& site_;
+  const QrBook* book_;
   std::unique_ptr<Slot[]> slots_;  // one per procedure, then the survey's
+  mutable std::atomic<bool> encoded_any_{false};
 };
 
 }  // namespace ck

@@ -47,7 +47,7 @@ struct InputKeys {
 // Everything one job needs: the model, the theme and data shared by pages.
 class RenderContext {
  public:
-  RenderContext(const Site& site, const Theme& theme, InputKeys keys = {});
+  RenderContext(const Site& site, const Theme& theme, InputKeys keys = {}, const QrBook* qr_book = nullptr);
   const Site& site() const { return site_; }
   const Theme& theme() const { return theme_; }
   const QrCodes& qr() const { return qr_codes_; }

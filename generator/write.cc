@@ -320,6 +320,10 @@ std::string output_cache_path(const std::string& out_dir) { return sibling_path(
 std::string output_details_path(const std::string& out_dir) {
   return sibling_path(out_dir, ".congkhai-details");
 }
+std::string output_qr_path(const std::string& out_dir) {
+  return sibling_path(out_dir, ".congkhai-qr");
+}
+
 std::string output_sources_path(const std::string& out_dir) {
   return sibling_path(out_dir, ".congkhai-sources");
 }

@@ -106,11 +106,12 @@ class OutputWriter {
 inline constexpr const char* kOutputMarker = ".congkhai-output";
 
 // The files beside `out_dir` that record what it was built from, the
-// procedures as last loaded and what the sources looked like (`clean`
-// removes them with the output).
+// procedures as last loaded, what the sources looked like and the QR codes
+// made (`clean` removes them with the output).
 std::string output_state_path(const std::string& out_dir);
 std::string output_cache_path(const std::string& out_dir);
 std::string output_details_path(const std::string& out_dir);
 std::string output_sources_path(const std::string& out_dir);
+std::string output_qr_path(const std::string& out_dir);
 
 }  // namespace ck

@@ -3,8 +3,8 @@
 # One output folder is kept and rebuilt after each edit of a copy of the
 # sample site (procedure body, name, new, deleted and renamed procedures, a
 # template, site.yaml, a news post and a results month, a broken source, a
-# hand-edited output file); after every step a clean build of the same
-# sources must be byte-for-byte the same. Files whose bytes did not change
+# damaged cache of QR codes, a hand-edited output file); after every step a
+# clean build of the same sources must be byte-for-byte the same. Files whose bytes did not change
 # must keep their modification time, so rsync sends only what changed.
 set -u
 congkhai=$(realpath "$1")
@@ -82,6 +82,16 @@ procedure_name_changed() {  # the slug is pinned, so only the name changes
   rebuild_matches_clean &&
     grep -q 'tên đã sửa' "$inc/thu-tuc/tro-cap-xa-hoi-hang-thang/index.html"
 }
+# The QR codes kept beside the output are only a cache: a damaged book is
+# ignored and every code the booklet redraws is encoded again.
+qr_book_damaged() {
+  local book=$work/.inc.congkhai-qr file=$src/procedures/bao-tro-xa-hoi/tro-cap-xa-hoi-hang-thang.md
+  [ "$(stat -c %s "$book")" -gt 1000 ] || { echo "no QR codes kept beside the output"; return 1; }
+  printf 'xx' | dd of="$book" bs=1 seek=500 conv=notrunc 2>/dev/null &&
+    sed -i 's/(tên đã sửa)$/(tên sửa lần hai)/' "$file" &&
+    rebuild_matches_clean &&
+    grep -q 'tên sửa lần hai' "$inc/in-an/index.html"
+}
 procedure_added() {
   local file=$src/procedures/ho-tich/dang-ky-khai-sinh-thu-nghiem.md
   sed -e 's/^code: .*/code: "9.999001"/' \
@@ -154,6 +164,7 @@ check "nothing changed: same output as a clean build, no file touched" nothing_c
 check "a procedure's body changed: same output as a clean build" procedure_body_changed
 check "an edit keeping size and modification time: same output as a clean build" edit_keeping_size_and_time
 check "a procedure's name changed: same output as a clean build" procedure_name_changed
+check "a damaged QR book: same output as a clean build" qr_book_damaged
 check "a procedure added: same output as a clean build" procedure_added
 check "a procedure deleted: same output as a clean build" procedure_deleted
 check "a procedure renamed (file and slug): same output as a clean build" procedure_renamed

@@ -1,0 +1,63 @@
+// QR codes an earlier build made, kept in a file beside its output. A
+// rebuild that redraws every code (the booklet, after one procedure is
+// renamed) finds them here instead of encoding 10,000 codes again: choosing
+// each code's mask was a fifth of that rebuild. Codes are found by what they
+// encode. The file names the encoder's version and the options; one made
+// with others, or damaged, is ignored, so a code found here is the code the
+// encoder would make.
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "disk.h"
+#include "fingerprint.h"
+#include "qr.h"
+
+namespace ck {
+
+class QrBook {
+ public:
+  // The book in the file at `path`, read when first asked.
+  QrBook(std::string path, const QrOptions& options);
+  QrBook(const QrBook&) = delete;
+  QrBook& operator=(const QrBook&) = delete;
+
+  // The code recorded for `payload`, or nullopt. Thread-safe.
+  std::optional<QrMatrix> find(std::string_view payload) const;
+
+  // A new book, written beside `path` as codes are added and renamed into
+  // place by save(): a book of 100,000 codes is 40 MB. Failing costs the
+  // next build time, nothing else.
+  class Writer {
+   public:
+    Writer(std::string path, const QrOptions& options);
+    void add(std::string_view payload, const QrMatrix& matrix);
+    // Adds the code `book` holds for `payload`, as stored; false if none.
+    bool add_from(const QrBook& book, std::string_view payload);
+    bool save();
+
+   private:
+    void add_stored(std::string_view payload, std::string_view matrix);
+    bool flush();
+    std::string path_;
+    std::optional<OpenFile> file_;
+    std::string pending_;
+    Fingerprint check_;  // of the header and each code, in order
+  };
+
+ private:
+  // The stored matrix for `payload`, or nullopt.
+  std::optional<std::string_view> stored(std::string_view payload) const;
+  void read() const;
+  std::string path_;
+  std::string header_;
+  mutable std::once_flag read_once_;
+  mutable std::optional<MappedFile> file_;
+  mutable std::unordered_map<std::string_view, std::string_view> codes_;  // payload → stored matrix
+};
+
+}  // namespace ck
