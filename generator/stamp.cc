@@ -98,6 +98,26 @@ void append_hex(std::string& out, std::uint64_t n) {
   out.append(buffer, end);
 }
 
+constexpr std::size_t kStateChunk = 1 << 16;
+
+void append_state_header(std::string& out, const BuildState& state) {
+  out += kStateHeader;
+  for (std::uint64_t n : {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)}) {
+    append_hex(out, n);
+    out += ' ';
+  }
+  out.back() = '\n';
+}
+
+void append_state_line(std::string& out, std::string_view path, const OutputRecord& record) {
+  for (std::uint64_t n : {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}) {
+    append_hex(out, n);
+    out += ' ';
+  }
+  out += path;
+  out += '\n';
+}
+
 }  // namespace
 
 std::uint64_t stamp_file_identity(const std::string& path, const std::string& options) {
@@ -196,10 +216,14 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
   return h.value();
 }
 
+void RecordsStamp::add(std::string_view path, const FileStat& stat) {
+  add_record(hash_, path, stat);
+}
+
 std::uint64_t stamp_records(const std::vector<OutputEntry>& files) {
-  Fingerprint h;
-  for (const OutputEntry& entry : files) add_record(h, entry.path, entry.record.stat);
-  return h.value();
+  RecordsStamp stamp;
+  for (const OutputEntry& entry : files) stamp.add(entry.path, entry.record.stat);
+  return stamp.value();
 }
 
 std::optional<BuildState> parse_state(std::string_view text) {
@@ -232,22 +256,33 @@ std::optional<BuildState> parse_state(std::string_view text) {
 }
 
 std::string format_state(const BuildState& state) {
-  std::string out(kStateHeader);
-  for (std::uint64_t n : {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)}) {
-    append_hex(out, n);
-    out += ' ';
-  }
-  out.back() = '\n';
+  std::string out;
+  append_state_header(out, state);
   out.reserve(out.size() + state.files.size() * 80);
-  for (const auto& [path, record] : state.files) {
-    for (std::uint64_t n : {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}) {
-      append_hex(out, n);
-      out += ' ';
-    }
-    out += path;
-    out += '\n';
-  }
+  for (const auto& [path, record] : state.files) append_state_line(out, path, record);
   return out;
+}
+
+StateFileWriter::StateFileWriter(std::string path, const BuildState& state)
+    : path_(std::move(path)), file_(OpenFile::create(path_ + ".new")) {
+  append_state_header(pending_, state);
+}
+
+void StateFileWriter::add(std::string_view path, const OutputRecord& record) {
+  append_state_line(pending_, path, record);
+  if (pending_.size() >= kStateChunk) flush();
+}
+
+bool StateFileWriter::flush() {
+  if (file_ && !file_->append(pending_)) file_.reset();
+  pending_.clear();
+  return file_.has_value();
+}
+
+bool StateFileWriter::save() {
+  if (!flush()) return false;
+  file_.reset();
+  return std::rename((path_ + ".new").c_str(), path_.c_str()) == 0;
 }
 
 }  // namespace ck

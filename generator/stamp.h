@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "disk.h"
+#include "fingerprint.h"
 
 namespace ck {
 
@@ -96,8 +97,35 @@ std::uint64_t stamp_inputs(const std::vector<std::string>& dirs, const std::vect
 std::uint64_t stamp_file_identity(const std::string& path, const std::string& options);
 std::uint64_t stamp_records(const std::vector<OutputEntry>& files);
 
+// The stamp of recorded files (BuildState::output), added one at a time.
+class RecordsStamp {
+ public:
+  void add(std::string_view path, const FileStat& stat);
+  std::uint64_t value() const { return hash_.value(); }
+
+ private:
+  Fingerprint hash_;
+};
+
 // The text of the state file. The paths of the files point into `text`.
 std::optional<BuildState> parse_state(std::string_view text);
 std::string format_state(const BuildState& state);
+
+// Writes a state file a record at a time: the text of 50,000 records is
+// 4 MB that a rebuild need not hold. The file is made beside `path` and
+// renamed into place by save(). `state` gives the first line; its files
+// are ignored.
+class StateFileWriter {
+ public:
+  StateFileWriter(std::string path, const BuildState& state);
+  void add(std::string_view path, const OutputRecord& record);
+  bool save();
+
+ private:
+  bool flush();
+  std::string path_;
+  std::optional<OpenFile> file_;
+  std::string pending_;
+};
 
 }  // namespace ck

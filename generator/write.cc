@@ -302,14 +302,14 @@ bool OutputWriter::commit_in_place(std::string* error) {
 
 bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> expires, std::string* error) {
   if (!(in_place_ ? commit_in_place(error) : commit_staging(error))) return false;
-  BuildState state{inputs_stamp, 0, expires.value_or(0), {}};
-  state.files.reserve(paths_.size() + 1);
-  for (std::size_t i = 0; i < paths_.size(); ++i) state.files.push_back({paths_[i], records_[i]});
-  state.files.push_back({kOutputMarker, marker_});
-  state.output = stamp_records(state.files);
-  const std::string path = state_path(out_dir_);
-  if (!write_file(path + ".new", format_state(state)) || rename((path + ".new").c_str(), path.c_str()) != 0) {
-    *error = "cannot write " + path;
+  RecordsStamp recorded;
+  for (std::size_t i = 0; i < paths_.size(); ++i) recorded.add(paths_[i], records_[i].stat);
+  recorded.add(kOutputMarker, marker_.stat);
+  StateFileWriter state(state_path(out_dir_), {inputs_stamp, recorded.value(), expires.value_or(0), {}});
+  for (std::size_t i = 0; i < paths_.size(); ++i) state.add(paths_[i], records_[i]);
+  state.add(kOutputMarker, marker_);
+  if (!state.save()) {
+    *error = "cannot write " + state_path(out_dir_);
     return false;
   }
   return true;

@@ -87,5 +87,42 @@ TEST_F(SourceBookFileTest, AnEditThatKeepsSizeAndModificationTimeStillCounts) {
   EXPECT_NE(stamp(again), before);
 }
 
+using StateFileTest = SourceBookFileTest;
+
+// The state is written a record at a time, in pieces of 64 KB: the file
+// must hold exactly the text of the whole state, and read back the same.
+TEST_F(StateFileTest, WrittenARecordAtATimeIsTheWholeStateText) {
+  std::vector<std::string> paths;
+  for (int i = 0; i < 5000; ++i) paths.push_back("thu-tuc/thu-tuc-" + std::to_string(i) + "/index.html");
+  BuildState state{0xabc, 0, 1764400000, {}};
+  for (std::size_t i = 0; i < paths.size(); ++i)
+    state.files.push_back({paths[i], {i * 7919, {i + 1, i * 1'000'000'007, 100 + i}}});
+  RecordsStamp recorded;
+  for (const OutputEntry& entry : state.files) recorded.add(entry.path, entry.record.stat);
+  state.output = recorded.value();
+  EXPECT_EQ(state.output, stamp_records(state.files));
+
+  const std::string path = (dir_ / "state").string();
+  StateFileWriter writer(path, state);
+  for (const OutputEntry& entry : state.files) writer.add(entry.path, entry.record);
+  ASSERT_TRUE(writer.save());
+  EXPECT_FALSE(fs::exists(path + ".new"));
+  std::ifstream in(path, std::ios::binary);
+  const std::string text((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_GT(text.size(), std::size_t{3} << 16);  // several pieces
+  EXPECT_EQ(text, format_state(state));
+  std::optional<BuildState> read = parse_state(text);
+  ASSERT_TRUE(read);
+  EXPECT_EQ(read->inputs, state.inputs);
+  EXPECT_EQ(read->output, state.output);
+  EXPECT_EQ(read->expires, state.expires);
+  ASSERT_EQ(read->files.size(), state.files.size());
+  for (std::size_t i = 0; i < state.files.size(); ++i) {
+    EXPECT_EQ(read->files[i].path, state.files[i].path);
+    EXPECT_EQ(read->files[i].record.key, state.files[i].record.key);
+    EXPECT_EQ(read->files[i].record.stat.inode, state.files[i].record.stat.inode);
+  }
+}
+
 }  // namespace
 }  // namespace ck
