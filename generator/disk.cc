@@ -114,6 +114,30 @@ std::optional<FileStat> write_file(const std::string& path, std::string_view byt
   return file_stat(st);
 }
 
+ReplacingFile::ReplacingFile(std::string path)
+    : path_(std::move(path)), file_(OpenFile::create(path_ + ".new")) {}
+
+void ReplacingFile::append(std::string_view bytes) {
+  constexpr std::size_t kPiece = 1 << 16;
+  pending_ += bytes;
+  if (pending_.size() >= kPiece) flush();
+}
+
+bool ReplacingFile::flush() {
+  if (file_ && !file_->append(pending_)) file_.reset();
+  pending_.clear();
+  return file_.has_value();
+}
+
+bool ReplacingFile::commit() {
+  const std::string fresh = path_ + ".new";
+  const bool written = flush();
+  file_.reset();
+  if (written && std::rename(fresh.c_str(), path_.c_str()) == 0) return true;
+  std::remove(fresh.c_str());
+  return false;
+}
+
 std::optional<OpenFile> OpenFile::open(const std::string& path, int flags) {
   const int fd = ::open(path.c_str(), flags | O_CLOEXEC, 0666);
   if (fd < 0) return std::nullopt;

@@ -55,6 +55,23 @@ class OpenFile {
   int fd_ = -1;
 };
 
+// A file written beside `path` (at path + ".new") a piece at a time and
+// renamed over it once whole, so that a reader never sees half a file and
+// a large file is never held in memory; when writing fails, nothing is
+// left behind.
+class ReplacingFile {
+ public:
+  explicit ReplacingFile(std::string path);
+  void append(std::string_view bytes);
+  bool commit();
+
+ private:
+  bool flush();
+  std::string path_;
+  std::optional<OpenFile> file_;
+  std::string pending_;
+};
+
 // A file's bytes mapped read-only into memory: large files the build made
 // itself (its state and parse cache) are read without copying them.
 class MappedFile {

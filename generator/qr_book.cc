@@ -13,7 +13,6 @@ namespace {
 // the size (2), the quiet zone (1) and the modules, 8 to a byte. The file
 // ends with a fingerprint of the header and of each code in turn (8).
 constexpr std::size_t kTrailer = sizeof(std::uint64_t);
-constexpr std::size_t kWriteChunk = 1 << 16;
 
 std::string book_header(const QrOptions& options) {
   return "congkhai-qr 1 " + qr_encoder_version() + " " + qr_level_name(options.level) + " " +
@@ -123,9 +122,10 @@ std::optional<QrMatrix> QrBook::find(std::string_view payload) const {
   return decode_matrix(*matrix);
 }
 
-QrBook::Writer::Writer(std::string path, const QrOptions& options)
-    : path_(std::move(path)), file_(OpenFile::create(path_ + ".new")), pending_(book_header(options)) {
-  check_.add(pending_);
+QrBook::Writer::Writer(std::string path, const QrOptions& options) : file_(std::move(path)) {
+  const std::string header = book_header(options);
+  check_.add(header);
+  file_.append(header);
 }
 
 void QrBook::Writer::add(std::string_view payload, const QrMatrix& matrix) {
@@ -148,26 +148,19 @@ bool QrBook::Writer::add_from(const QrBook& book, std::string_view payload) {
 }
 
 void QrBook::Writer::add_stored(std::string_view payload, std::string_view matrix) {
-  const std::size_t start = pending_.size();
-  append_number(pending_, static_cast<std::uint32_t>(payload.size()));
-  pending_ += payload;
-  pending_ += matrix;
-  check_.add(std::string_view(pending_).substr(start));
-  if (pending_.size() >= kWriteChunk) flush();
-}
-
-bool QrBook::Writer::flush() {
-  if (file_ && !file_->append(pending_)) file_.reset();
-  pending_.clear();
-  return file_.has_value();
+  entry_.clear();
+  append_number(entry_, static_cast<std::uint32_t>(payload.size()));
+  entry_ += payload;
+  entry_ += matrix;
+  check_.add(entry_);
+  file_.append(entry_);
 }
 
 bool QrBook::Writer::save() {
-  append_number(pending_, check_.value());
-  if (!flush()) return false;
-  file_.reset();
-  const std::string fresh = path_ + ".new";
-  return std::rename(fresh.c_str(), path_.c_str()) == 0;
+  std::string trailer;
+  append_number(trailer, check_.value());
+  file_.append(trailer);
+  return file_.commit();
 }
 
 }  // namespace ck

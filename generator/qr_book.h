@@ -42,10 +42,8 @@ class QrBook {
 
    private:
     void add_stored(std::string_view payload, std::string_view matrix);
-    bool flush();
-    std::string path_;
-    std::optional<OpenFile> file_;
-    std::string pending_;
+    ReplacingFile file_;
+    std::string entry_;
     Fingerprint check_;  // of the header and each code, in order
   };
 

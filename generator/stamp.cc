@@ -98,8 +98,6 @@ void append_hex(std::string& out, std::uint64_t n) {
   out.append(buffer, end);
 }
 
-constexpr std::size_t kStateChunk = 1 << 16;
-
 void append_state_header(std::string& out, const BuildState& state) {
   out += kStateHeader;
   for (std::uint64_t n : {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)}) {
@@ -150,19 +148,22 @@ SourceBook SourceBook::read_file(const std::string& path) {
 }
 
 bool SourceBook::write_file(const std::string& path) const {
-  std::string out(kBookHeader);
+  ReplacingFile file(path);
+  file.append(kBookHeader);
+  std::string line;
   for (const auto& [source, entry] : entries_) {
     if (!entry.seen) continue;
+    line.clear();
     for (std::uint64_t n :
          {entry.look.size, entry.look.mtime_ns, entry.look.ctime_ns, entry.look.inode, entry.print}) {
-      append_hex(out, n);
-      out += ' ';
+      append_hex(line, n);
+      line += ' ';
     }
-    out += source;
-    out += '\n';
+    line += source;
+    line += '\n';
+    file.append(line);
   }
-  const std::string fresh = path + ".new";
-  return ck::write_file(fresh, out) && std::rename(fresh.c_str(), path.c_str()) == 0;
+  return file.commit();
 }
 
 std::optional<std::uint64_t> SourceBook::print(const std::string& path, const SourceLook& look) const {
@@ -263,26 +264,15 @@ std::string format_state(const BuildState& state) {
   return out;
 }
 
-StateFileWriter::StateFileWriter(std::string path, const BuildState& state)
-    : path_(std::move(path)), file_(OpenFile::create(path_ + ".new")) {
-  append_state_header(pending_, state);
+StateFileWriter::StateFileWriter(std::string path, const BuildState& state) : file_(std::move(path)) {
+  append_state_header(line_, state);
+  file_.append(line_);
 }
 
 void StateFileWriter::add(std::string_view path, const OutputRecord& record) {
-  append_state_line(pending_, path, record);
-  if (pending_.size() >= kStateChunk) flush();
-}
-
-bool StateFileWriter::flush() {
-  if (file_ && !file_->append(pending_)) file_.reset();
-  pending_.clear();
-  return file_.has_value();
-}
-
-bool StateFileWriter::save() {
-  if (!flush()) return false;
-  file_.reset();
-  return std::rename((path_ + ".new").c_str(), path_.c_str()) == 0;
+  line_.clear();
+  append_state_line(line_, path, record);
+  file_.append(line_);
 }
 
 }  // namespace ck

@@ -119,13 +119,11 @@ class StateFileWriter {
  public:
   StateFileWriter(std::string path, const BuildState& state);
   void add(std::string_view path, const OutputRecord& record);
-  bool save();
+  bool save() { return file_.commit(); }
 
  private:
-  bool flush();
-  std::string path_;
-  std::optional<OpenFile> file_;
-  std::string pending_;
+  ReplacingFile file_;
+  std::string line_;
 };
 
 }  // namespace ck

@@ -79,5 +79,34 @@ TEST(OpenFileTest, ReadsBackWhatWasWrittenAndAppendedThroughTheSameFile) {
   EXPECT_FALSE(OpenFile::create(dir.str() + "/no/such/folder"));
 }
 
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Written in pieces beside the file it replaces, which readers keep seeing
+// whole until the new one is renamed over it.
+TEST(ReplacingFileTest, ReplacesTheFileOnlyOnceWholeAndLeavesNothingWhenItFails) {
+  TempDir dir;
+  const std::string path = dir.str() + "/state";
+  write_file(path, "old");
+  ReplacingFile file(path);
+  std::string expected;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string line = "line " + std::to_string(i) + "\n";
+    file.append(line);
+    expected += line;
+  }
+  EXPECT_EQ(read_all(path), "old");
+  ASSERT_TRUE(file.commit());
+  EXPECT_EQ(read_all(path), expected);
+  EXPECT_FALSE(fs::exists(path + ".new"));
+
+  ReplacingFile nowhere(dir.str() + "/missing/state");
+  nowhere.append("x");
+  EXPECT_FALSE(nowhere.commit());
+  EXPECT_FALSE(fs::exists(dir.path() / "missing"));
+}
+
 }  // namespace
 }  // namespace ck
