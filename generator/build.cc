@@ -213,8 +213,9 @@ Site commune_model(const Shared& run, bool last, CommuneBuild& commune) {
 }
 
 // Only a cache: failing to write it costs the next build time.
-void keep_qr_codes(const QrCodes& codes, const Site& site, const std::string& out_dir) {
-  QrBook::Writer writer(output_qr_path(out_dir), qr_options(site.config));
+void keep_qr_codes(const QrCodes& codes, const Site& site, const std::string& out_dir,
+                   std::uint64_t tool_key) {
+  QrBook::Writer writer(output_qr_path(out_dir), qr_options(site.config), tool_key);
   codes.keep(writer);
   writer.save();
 }
@@ -223,7 +224,7 @@ void keep_qr_codes(const QrCodes& codes, const Site& site, const std::string& ou
 bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, const Theme& theme,
                     OutputWriter* writer, CommuneBuild& commune) {
   BuildReport& report = commune.report;
-  QrBook qr_book(output_qr_path(commune.out_dir), qr_options(site.config));
+  QrBook qr_book(output_qr_path(commune.out_dir), qr_options(site.config), stamps.keys.tool);
   RenderContext ctx(site, theme, stamps.keys, writer ? &qr_book : nullptr);
   std::vector<RenderJob> jobs = plan_site(ctx);
   if (writer) {
@@ -234,7 +235,7 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
   }
   bool ok = render_and_write(ctx, jobs, run.threads, writer, stamps.all, run.options, commune.diags,
                              report.failure);
-  if (writer && ctx.qr().encoded_any()) keep_qr_codes(ctx.qr(), site, commune.out_dir);
+  if (writer && ctx.qr().encoded_any()) keep_qr_codes(ctx.qr(), site, commune.out_dir, stamps.keys.tool);
   if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(

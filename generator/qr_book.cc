@@ -14,9 +14,10 @@ namespace {
 // ends with a fingerprint of the header and of each code in turn (8).
 constexpr std::size_t kTrailer = sizeof(std::uint64_t);
 
-std::string book_header(const QrOptions& options) {
-  return "congkhai-qr 1 " + qr_encoder_version() + " " + qr_level_name(options.level) + " " +
-         std::to_string(options.quiet_zone) + " " + std::to_string(options.max_version) + "\n";
+std::string book_header(const QrOptions& options, std::uint64_t tool_key) {
+  return "congkhai-qr 1 " + std::to_string(tool_key) + " " + qr_encoder_version() + " " +
+         qr_level_name(options.level) + " " + std::to_string(options.quiet_zone) + " " +
+         std::to_string(options.max_version) + "\n";
 }
 
 template <typename Number>
@@ -85,8 +86,8 @@ QrMatrix decode_matrix(std::string_view stored) {
 
 }  // namespace
 
-QrBook::QrBook(std::string path, const QrOptions& options)
-    : path_(std::move(path)), header_(book_header(options)) {}
+QrBook::QrBook(std::string path, const QrOptions& options, std::uint64_t tool_key)
+    : path_(std::move(path)), header_(book_header(options, tool_key)) {}
 
 void QrBook::read() const {
   file_ = MappedFile::open(path_);
@@ -122,8 +123,9 @@ std::optional<QrMatrix> QrBook::find(std::string_view payload) const {
   return decode_matrix(*matrix);
 }
 
-QrBook::Writer::Writer(std::string path, const QrOptions& options) : file_(std::move(path)) {
-  const std::string header = book_header(options);
+QrBook::Writer::Writer(std::string path, const QrOptions& options, std::uint64_t tool_key)
+    : file_(std::move(path)) {
+  const std::string header = book_header(options, tool_key);
   check_.add(header);
   file_.append(header);
 }

@@ -2,11 +2,13 @@
 // rebuild that redraws every code (the booklet, after one procedure is
 // renamed) finds them here instead of encoding 10,000 codes again: choosing
 // each code's mask was a fifth of that rebuild. Codes are found by what they
-// encode. The file names the encoder's version and the options; one made
-// with others, or damaged, is ignored, so a code found here is the code the
-// encoder would make.
+// encode. The file names the congkhai executable (`tool_key`, as the
+// procedure cache does), the encoder's version and the options; one made
+// with others, or damaged, is ignored, so a code found here is the code this
+// build would make.
 #pragma once
 
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -22,7 +24,7 @@ namespace ck {
 class QrBook {
  public:
   // The book in the file at `path`, read when first asked.
-  QrBook(std::string path, const QrOptions& options);
+  QrBook(std::string path, const QrOptions& options, std::uint64_t tool_key = 0);
   QrBook(const QrBook&) = delete;
   QrBook& operator=(const QrBook&) = delete;
 
@@ -34,7 +36,7 @@ class QrBook {
   // next build time, nothing else.
   class Writer {
    public:
-    Writer(std::string path, const QrOptions& options);
+    Writer(std::string path, const QrOptions& options, std::uint64_t tool_key = 0);
     void add(std::string_view payload, const QrMatrix& matrix);
     // Adds the code `book` holds for `payload`, as stored; false if none.
     bool add_from(const QrBook& book, std::string_view payload);

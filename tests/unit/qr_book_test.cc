@@ -72,7 +72,7 @@ TEST_F(QrBookTest, GivesBackEachCodeAsTheEncoderMadeIt) {
   EXPECT_FALSE(book.find("https://thu.example.vn/tthc/9.999999/"));
 }
 
-TEST_F(QrBookTest, ABookMadeWithOtherOptionsIsIgnored) {
+TEST_F(QrBookTest, ABookMadeWithOtherOptionsOrByAnotherExecutableIsIgnored) {
   ASSERT_TRUE(write({kShort}));
   QrOptions q;
   q.level = QrLevel::Q;
@@ -81,6 +81,7 @@ TEST_F(QrBookTest, ABookMadeWithOtherOptionsIsIgnored) {
   wider.quiet_zone = 6;
   EXPECT_FALSE(QrBook(path(), wider).find(kShort));
   EXPECT_TRUE(QrBook(path(), {}).find(kShort));
+  EXPECT_FALSE(QrBook(path(), {}, 42).find(kShort)) << "made by another congkhai executable";
 }
 
 TEST_F(QrBookTest, ADamagedOrMissingBookGivesNothing) {
