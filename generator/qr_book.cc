@@ -1,7 +1,6 @@
 #include "qr_book.h"
 
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 
 #include "fingerprint.h"

@@ -32,7 +32,7 @@ class QrBook {
   std::optional<QrMatrix> find(std::string_view payload) const;
 
   // A new book, written beside `path` as codes are added and renamed into
-  // place by save(): a book of 100,000 codes is 40 MB. Failing costs the
+  // place by save(): a book of 100,000 codes is 22 MB. Failing costs the
   // next build time, nothing else.
   class Writer {
    public:
