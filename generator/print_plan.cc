@@ -99,10 +99,10 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
     if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
   // Last, long after the booklet's PDF, which holds every code while it is
   // drawn: each lists every procedure (see RenderJob::lists_every_procedure).
-  jobs.push_back({std::string(kPrintPath) + "index.html",
-                  [&ctx](Diagnostics&) { return render_print_index(ctx); }, 0, false, true});
-  jobs.push_back({std::string(kBookletPath) + "index.html",
-                  [&ctx](Diagnostics&) { return render_booklet_page(ctx); }, 0, false, true});
+  jobs.push_back(listing_job(std::string(kPrintPath) + "index.html",
+                             [&ctx](Diagnostics&) { return render_print_index(ctx); }));
+  jobs.push_back(listing_job(std::string(kBookletPath) + "index.html",
+                             [&ctx](Diagnostics&) { return render_booklet_page(ctx); }));
   if (!site.config.survey_url.empty()) {
     jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
     jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});

@@ -171,7 +171,7 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     jobs.push_back({std::move(path), std::move(run), key});
   };
   auto add_list = [&](std::string path, std::function<OutputFile(Diagnostics&)> run) {
-    jobs.push_back({std::move(path), std::move(run), 0, false, true});
+    jobs.push_back(listing_job(std::move(path), std::move(run)));
   };
   add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
   add_list("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });

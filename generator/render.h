@@ -36,6 +36,11 @@ struct RenderJob {
   bool lists_every_procedure = false;
 };
 
+// A job whose file lists every procedure (see lists_every_procedure).
+inline RenderJob listing_job(std::string path, std::function<OutputFile(Diagnostics&)> run) {
+  return {std::move(path), std::move(run), 0, false, true};
+}
+
 // What a build's files are made from, beyond the model: the congkhai
 // executable and its options (tool), and every input file that is not a
 // procedure (inputs: theme, configuration, pages, news, results).

@@ -6,6 +6,7 @@
 #include <charconv>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
 
 #include "fingerprint.h"
 #include "parallel.h"
@@ -98,21 +99,14 @@ void append_hex(std::string& out, std::uint64_t n) {
   out.append(buffer, end);
 }
 
-void append_state_header(std::string& out, const BuildState& state) {
-  out += kStateHeader;
-  for (std::uint64_t n : {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)}) {
+// A line as LineReader reads it: numbers (hex), then the rest, if any.
+void append_line(std::string& out, std::initializer_list<std::uint64_t> numbers, std::string_view rest = {}) {
+  for (std::uint64_t n : numbers) {
     append_hex(out, n);
     out += ' ';
   }
-  out.back() = '\n';
-}
-
-void append_state_line(std::string& out, std::string_view path, const OutputRecord& record) {
-  for (std::uint64_t n : {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}) {
-    append_hex(out, n);
-    out += ' ';
-  }
-  out += path;
+  if (rest.empty()) out.pop_back();
+  out += rest;
   out += '\n';
 }
 
@@ -154,13 +148,9 @@ bool SourceBook::write_file(const std::string& path) const {
   for (const auto& [source, entry] : entries_) {
     if (!entry.seen) continue;
     line.clear();
-    for (std::uint64_t n :
-         {entry.look.size, entry.look.mtime_ns, entry.look.ctime_ns, entry.look.inode, entry.print}) {
-      append_hex(line, n);
-      line += ' ';
-    }
-    line += source;
-    line += '\n';
+    append_line(line,
+                {entry.look.size, entry.look.mtime_ns, entry.look.ctime_ns, entry.look.inode, entry.print},
+                source);
     file.append(line);
   }
   return file.commit();
@@ -256,22 +246,15 @@ std::optional<BuildState> parse_state(std::string_view text) {
   return state;
 }
 
-std::string format_state(const BuildState& state) {
-  std::string out;
-  append_state_header(out, state);
-  out.reserve(out.size() + state.files.size() * 80);
-  for (const auto& [path, record] : state.files) append_state_line(out, path, record);
-  return out;
-}
-
 StateFileWriter::StateFileWriter(std::string path, const BuildState& state) : file_(std::move(path)) {
-  append_state_header(line_, state);
+  line_ = kStateHeader;
+  append_line(line_, {state.inputs, state.output, static_cast<std::uint64_t>(state.expires)});
   file_.append(line_);
 }
 
 void StateFileWriter::add(std::string_view path, const OutputRecord& record) {
   line_.clear();
-  append_state_line(line_, path, record);
+  append_line(line_, {record.key, record.stat.size, record.stat.mtime_ns, record.stat.inode}, path);
   file_.append(line_);
 }
 

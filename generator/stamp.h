@@ -109,7 +109,6 @@ class RecordsStamp {
 
 // The text of the state file. The paths of the files point into `text`.
 std::optional<BuildState> parse_state(std::string_view text);
-std::string format_state(const BuildState& state);
 
 // Writes a state file a record at a time: the text of 50,000 records is
 // 4 MB that a rebuild need not hold. The file is made beside `path` and
