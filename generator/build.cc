@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "fingerprint.h"
+#include "heap.h"
 #include "model.h"
 #include "parallel.h"
 #include "procedure_cache.h"
@@ -298,6 +299,9 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
   RealDisk disk;
   const int threads = options.threads > 0 ? options.threads : default_threads();
   std::vector<CommuneOutput> outputs(communes.size());
+  if (options.write && std::any_of(communes.begin(), communes.end(),
+                                   [](const CommuneBuild& c) { return holds_previous_output(c.out_dir); }))
+    heap::prefer_huge_pages();
   if (options.write)
     for (std::size_t i = 0; i < communes.size(); ++i)
       outputs[i].began = outputs[i].writer.emplace(communes[i].out_dir).begin(&outputs[i].refused);

@@ -206,8 +206,13 @@ std::vector<std::string> RealDisk::list(const std::string& dir, std::string_view
   std::vector<std::string> out;
   std::error_code ec;
   fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+  // Each entry's path is the folder's, a separator, then the entry's path
+  // below it: taken as text, not resolved, so a link loop is listed as it is
+  // (and reported when read), and 10,000 paths are not taken apart.
+  const std::size_t below = (fs::path(dir) / "").native().size();
   for (; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
+    const std::string& path = it->path().native();
+    const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
     if (name.starts_with(".")) {
       std::error_code unresolved;
       if (it->is_directory(unresolved)) it.disable_recursion_pending();
@@ -219,8 +224,7 @@ std::vector<std::string> RealDisk::list(const std::string& dir, std::string_view
       if (suffix.empty()) continue;  // listing every file: descend, don't list
       it.disable_recursion_pending();
     }
-    // lexically: resolving a link loop would fail and end the listing early
-    out.push_back(dir + "/" + it->path().lexically_relative(dir).generic_string());
+    out.push_back(dir + "/" + path.substr(below));
   }
   std::sort(out.begin(), out.end());
   return out;

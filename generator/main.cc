@@ -11,6 +11,7 @@
 #include "build.h"
 #include "cli.h"
 #include "console.h"
+#include "heap.h"
 
 namespace {
 
@@ -87,6 +88,9 @@ int run_communes(ck::BuildOptions& options, const std::vector<std::pair<std::str
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef CONGKHAI_TCMALLOC
+  ck::heap::install_tcmalloc_huge_pages();
+#endif
   CLI::App app{
       "congkhai: tạo Trang thông tin điện tử xã từ các tệp Markdown và YAML.\n"
       "congkhai: builds a commune's transparency portal from Markdown and YAML."};

@@ -92,33 +92,49 @@ bool OutputWriter::begin(std::string* error) {
     *error = out_dir_ + " holds files congkhai did not write; refusing to replace it";
     return false;
   }
-  if (fs::exists(out / kOutputMarker, ec)) {
-    if (auto read = read_state(out_dir_)) {
-      previous_file_ = std::move(read->file);
-      previous_ = std::move(read->state);
-    }
-    out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
-    // Beside the stamping, the loading and the model (whose longest steps
-    // use one core): a rebuild looks up 50,000 files at 10,000 procedures.
-    look_.untouched.assign(previous_.files.size(), 0);
-    looker_ = std::thread([this] { look_at_previous(); });
+  if (!holds_previous_output(out_dir_)) {
+    previous_read_.store(true);
+    return true;
   }
+  out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+  // Beside the stamping, the loading and the model (whose longest steps use
+  // one core): a rebuild reads the record of 50,000 files at 10,000
+  // procedures and looks each one up.
+  looker_ = std::thread([this] {
+    read_previous();
+    look_at_previous();
+  });
   return true;
+}
+
+void OutputWriter::read_previous() {
+  if (auto read = read_state(out_dir_)) {
+    previous_file_ = std::move(read->file);
+    previous_ = std::move(read->state);
+  }
+  look_.untouched.assign(previous_.files.size(), 0);
+  previous_read_.store(true);
+  previous_read_.notify_all();
+}
+
+const BuildState& OutputWriter::previous_state() const {
+  previous_read_.wait(false);
+  return previous_;
 }
 
 // Each file the last build recorded must be on disk as it left it. Files
 // are looked up by their paths in the output, not found by listing folders:
 // that took three times the system calls.
 void OutputWriter::look_at_previous() const {
-  const std::size_t count = previous_.files.size();
-  for (std::size_t j; (j = look_.next.fetch_add(1)) < count;) {
-    look_.untouched[j] = previous_stat(previous_.files[j].path) == previous_.files[j].record.stat;
-    if (look_.done.fetch_add(1) + 1 == count) look_.done.notify_all();
+  const std::vector<OutputEntry>& files = previous_state().files;
+  for (std::size_t j; (j = look_.next.fetch_add(1)) < files.size();) {
+    look_.untouched[j] = previous_stat(files[j].path) == files[j].record.stat;
+    if (look_.done.fetch_add(1) + 1 == files.size()) look_.done.notify_all();
   }
 }
 
 const std::vector<char>& OutputWriter::untouched() const {
-  const std::size_t count = previous_.files.size();
+  const std::size_t count = previous_state().files.size();
   if (look_.done.load() == count) return look_.untouched;  // asked once per job
   look_at_previous();
   for (std::size_t done; (done = look_.done.load()) < count;) look_.done.wait(done);
@@ -126,12 +142,12 @@ const std::vector<char>& OutputWriter::untouched() const {
 }
 
 bool OutputWriter::is_unchanged(std::uint64_t inputs_stamp, long long now) const {
-  if (!looker_.joinable() || previous_.inputs != inputs_stamp ||
-      (previous_.expires && now >= previous_.expires))
+  const BuildState& previous = previous_state();
+  if (!looker_.joinable() || previous.inputs != inputs_stamp || (previous.expires && now >= previous.expires))
     return false;
   const std::vector<char>& untouched = this->untouched();
   return std::find(untouched.begin(), untouched.end(), 0) == untouched.end() &&
-         previous_.output == stamp_records(previous_.files);
+         previous.output == stamp_records(previous.files);
 }
 
 // A rebuild plans the same files in the same order, so each file's record
@@ -139,16 +155,17 @@ bool OutputWriter::is_unchanged(std::uint64_t inputs_stamp, long long now) const
 // (a procedure added or removed).
 void OutputWriter::plan(std::vector<std::string_view> paths) {
   paths_ = std::move(paths);
+  const BuildState& before = previous_state();
   records_.assign(paths_.size(), {});
   previous_index_.assign(paths_.size(), kNone);
   std::unordered_map<std::string_view, std::size_t> by_path;
   for (std::size_t i = 0; i < paths_.size(); ++i) {
-    if (i < previous_.files.size() && previous_.files[i].path == paths_[i]) {
+    if (i < before.files.size() && before.files[i].path == paths_[i]) {
       previous_index_[i] = i;
       continue;
     }
     if (by_path.empty())
-      for (std::size_t j = 0; j < previous_.files.size(); ++j) by_path.emplace(previous_.files[j].path, j);
+      for (std::size_t j = 0; j < before.files.size(); ++j) by_path.emplace(before.files[j].path, j);
     auto it = by_path.find(paths_[i]);
     if (it != by_path.end()) previous_index_[i] = it->second;
   }
@@ -169,11 +186,12 @@ bool OutputWriter::is_current(std::size_t i, std::uint64_t key) const {
 
 bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::string* error) {
   std::error_code ec;
+  const BuildState& before = previous_state();
   const fs::path marker = fs::path(out_dir_) / kOutputMarker;
-  const bool had_marker = std::any_of(previous_.files.rbegin(), previous_.files.rend(),
+  const bool had_marker = std::any_of(before.files.rbegin(), before.files.rend(),
                                       [](const OutputEntry& entry) { return entry.path == kOutputMarker; });
   std::optional<FileStat> marker_stat = previous_stat(kOutputMarker);
-  in_place_ = had_marker && previous_.inputs != inputs_stamp && to_make <= kInPlaceLimit && marker_stat;
+  in_place_ = had_marker && before.inputs != inputs_stamp && to_make <= kInPlaceLimit && marker_stat;
   if (in_place_) {
     marker_ = {0, *marker_stat};
     return true;
@@ -287,11 +305,12 @@ bool OutputWriter::commit_in_place(std::string* error) {
     records_[file.file] = {file.key, *stat};
     ++written_;
   }
-  std::vector<char> still_made(previous_.files.size(), 0);
+  const BuildState& before = previous_state();
+  std::vector<char> still_made(before.files.size(), 0);
   for (std::size_t j : previous_index_)
     if (j != kNone) still_made[j] = 1;
-  for (std::size_t j = 0; j < previous_.files.size(); ++j) {
-    std::string_view path = previous_.files[j].path;
+  for (std::size_t j = 0; j < before.files.size(); ++j) {
+    std::string_view path = before.files[j].path;
     if (still_made[j] || path == kOutputMarker) continue;
     fs::remove(root / path, ec);  // no longer made: a clean build would not have it
     remove_empty_dirs((root / path).parent_path(), root);
@@ -313,6 +332,11 @@ bool OutputWriter::commit(std::uint64_t inputs_stamp, std::optional<long long> e
     return false;
   }
   return true;
+}
+
+bool holds_previous_output(const std::string& out_dir) {
+  std::error_code ec;
+  return fs::exists(fs::path(out_dir) / kOutputMarker, ec);
 }
 
 std::string output_state_path(const std::string& out_dir) { return state_path(out_dir); }

@@ -28,8 +28,8 @@ class OutputWriter {
   explicit OutputWriter(std::string out_dir);
   ~OutputWriter();  // removes the staging directory unless committed
 
-  // Checks the output directory and reads what the previous build left,
-  // then looks at each file it recorded, on a thread of its own beside the
+  // Checks the output directory, then reads what the previous build left
+  // and looks at each file it recorded, on a thread of its own beside the
   // build's work: call it first. Refuses to take over an existing directory
   // that congkhai did not write (it has no marker file).
   bool begin(std::string* error);
@@ -69,6 +69,8 @@ class OutputWriter {
     std::uint64_t key;
   };
   const OutputEntry* previous(std::size_t i) const;
+  void read_previous();                        // on the look's thread
+  const BuildState& previous_state() const;    // waits for read_previous()
   void look_at_previous() const;               // takes files to look at until none is left
   const std::vector<char>& untouched() const;  // helps the look, then waits for its end
   std::optional<FileStat> previous_stat(std::string_view path) const;
@@ -81,7 +83,8 @@ class OutputWriter {
   int out_fd_ = -1;  // the previous output, open while it is read
   std::string staging_;
   std::optional<MappedFile> previous_file_;  // the previous state file, which previous_ points into
-  BuildState previous_;
+  BuildState previous_;                      // read by the look's thread: see previous_state()
+  mutable std::atomic<bool> previous_read_{false};
   std::vector<std::string_view> paths_;      // of the files this build makes
   // The look at the files of previous_: whoever needs its answer helps, so a
   // build with nothing to do looks on every core.
@@ -104,6 +107,9 @@ class OutputWriter {
 
 // The file name that marks a directory as congkhai's output.
 inline constexpr const char* kOutputMarker = ".congkhai-output";
+
+// True when `out_dir` holds the output of an earlier build, to rebuild.
+bool holds_previous_output(const std::string& out_dir);
 
 // The files beside `out_dir` that record what it was built from, the
 // procedures as last loaded, what the sources looked like and the QR codes

@@ -40,6 +40,23 @@ TEST(RealDiskList, LinkLoopIsListedByItsNameAndListingGoesOn) {
   EXPECT_EQ(error, "is a link to nothing");
 }
 
+// Paths below the folder are taken as text from the folder's own spelling,
+// with or without a final slash; hidden folders are not entered.
+TEST(RealDiskList, NestedFilesKeepTheFolderAsGivenAndSkipHiddenFolders) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "b" / "c");
+  fs::create_directories(dir.path() / ".git");
+  for (const char* name : {"a.md", "b/c/d.md", "b/e.txt", ".git/f.md", "b/.g.md"})
+    std::ofstream(dir.path() / name) << "---\n";
+  RealDisk disk;
+  std::vector<std::string> want = {dir.str() + "/a.md", dir.str() + "/b/c/d.md"};
+  EXPECT_EQ(disk.list(dir.str(), ".md"), want);
+  std::vector<std::string> slashed = {dir.str() + "//a.md", dir.str() + "//b/c/d.md"};
+  EXPECT_EQ(disk.list(dir.str() + "/", ".md"), slashed);
+  std::vector<std::string> every = {dir.str() + "/a.md", dir.str() + "/b/c/d.md", dir.str() + "/b/e.txt"};
+  EXPECT_EQ(disk.list(dir.str(), ""), every);
+}
+
 TEST(MappedFileTest, GivesTheBytesOfAFileAndNothingForAFolderOrNoFile) {
   TempDir dir;
   std::ofstream(dir.path() / "state") << "congkhai\n";

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "build.h"
+#include "heap.h"
 
 namespace fs = std::filesystem;
 
@@ -123,6 +124,25 @@ TEST(GoodSites, OneThreadAndTwoThreadsGiveTheSameBytes) {
     EXPECT_EQ(snapshot(site.dir() / "out1"), snapshot(site.dir() / "out2"));
     EXPECT_EQ(format_all(serial, Lang::en), format_all(parallel, Lang::en));
   }
+}
+
+int huge_page_requests = 0;
+
+// A clean build keeps its heap in small pages, so its peak stays low; a
+// rebuild of an existing output asks for huge pages (see heap.h).
+TEST(HeapPolicy, HugePagesOnlyForARebuild) {
+  FixtureSite site(kFixtures / "base");
+  heap::set_huge_pages_switch([] { ++huge_page_requests; });
+  Diagnostics first;
+  ASSERT_TRUE(site.build(first));
+  EXPECT_EQ(huge_page_requests, 0);
+  Diagnostics second;
+  ASSERT_TRUE(site.build(second));
+  EXPECT_EQ(huge_page_requests, 1);
+  Diagnostics third;
+  ASSERT_TRUE(site.build(third));
+  EXPECT_EQ(huge_page_requests, 1);  // asked once, then on for good
+  heap::set_huge_pages_switch(nullptr);
 }
 
 TEST(InvalidSites, ExactMessagesAndPreviousOutputUntouched) {
