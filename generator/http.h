@@ -39,8 +39,7 @@ class HttpServer {
 // destroyed, since the server's code lives in it.
 class HttpServerModule {
  public:
-  // Loads the module from beside the congkhai executable, or from
-  // <prefix>/lib/congkhai/ when congkhai is installed in <prefix>/bin/.
+  // Loads the module (see open_module).
   static std::optional<HttpServerModule> load(std::string* error);
   HttpServer& server() { return *server_; }
 

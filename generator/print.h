@@ -43,10 +43,10 @@ OutputFile render_sheet_page(const RenderContext& ctx, const Domain& d);
 OutputFile render_booklet_page(const RenderContext& ctx);
 OutputFile render_survey_page(const RenderContext& ctx);
 
-// PDF files (print_pdf.cc).
-OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p);
-OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d);
-OutputFile render_booklet_pdf(const RenderContext& ctx);
-OutputFile render_survey_pdf(const RenderContext& ctx);
+// PDF files (print_pdf.cc); an error in `diags` when PDFs cannot be drawn.
+OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p, Diagnostics& diags);
+OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnostics& diags);
+OutputFile render_booklet_pdf(const RenderContext& ctx, Diagnostics& diags);
+OutputFile render_survey_pdf(const RenderContext& ctx, Diagnostics& diags);
 
 }  // namespace ck

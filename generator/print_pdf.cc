@@ -40,7 +40,16 @@ PdfTextStyle style(double size, bool bold = false, bool center = true, double gr
   return {size, bold, center, gray};
 }
 
-OutputFile pdf_file(std::string path, PdfDocument& doc) { return {std::move(path), doc.finish(), {}}; }
+// The file of a document titled `title` drawn by `draw`; no bytes when the
+// document cannot be made (the error is in `diags`).
+template <typename Draw>
+OutputFile drawn_pdf(std::string path, const std::string& title, std::size_t expected_bytes,
+                     Diagnostics& diags, Draw&& draw) {
+  std::unique_ptr<PdfDocument> doc = make_pdf_document(title, expected_bytes, diags);
+  if (!doc) return {std::move(path), {}, {}};
+  draw(*doc);
+  return {std::move(path), doc->finish(), {}};
+}
 
 void footer(PdfDocument& doc, const std::string& left, const std::string& right) {
   doc.line(kMargin, kFooterTop - 2, kA4Width - kMargin, kFooterTop - 2, 0.2);
@@ -234,52 +243,8 @@ void draw_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector
   footer(doc, ctx.site().config.authority, page_label(ctx, doc.page(), total_pages));
 }
 
-}  // namespace
-
-OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p) {
-  const Site& site = ctx.site();
-  PdfDocument doc(ctx.text("print_poster") + ": " + p.name);
-  const QrMatrix* qr = ctx.qr().procedure(p);
-  auto payload = procedure_qr_payload(site, p);
-  if (!qr || !payload) return {poster_pdf_path(p), {}, {}};
-  std::vector<Block> above = issuer_blocks(site.config);
-  if (const Domain* d = site.find_domain(p.domain)) above.push_back({ctx.text("domain") + ": " + d->name, style(13), 3});
-  above.push_back({p.name, style(24, true), 3});
-  above.push_back({code_line(ctx, p), style(14), 0});
-  std::string short_url = absolute_url(site.config, short_path(p.code));
-  std::vector<Block> below{{ctx.text("print_instruction"), style(15, true), 2}, {short_url, style(13), 2}};
-  if (payload->url != short_url) below.push_back({ctx.text("qr_opens") + ": " + payload->url, style(10), 2});
-  below.back().gap_after = 6;
-  if (!p.time_limit.empty())
-    below.push_back({ctx.text("time_limit") + ": " + p.time_limit, style(12, false, false), 2});
-  if (!p.fee.empty()) below.push_back({ctx.text("fee") + ": " + p.fee, style(12, false, false), 2});
-  draw_poster(doc, above, *qr, below);
-  return pdf_file(poster_pdf_path(p), doc);
-}
-
-OutputFile render_survey_pdf(const RenderContext& ctx) {
-  PdfDocument doc(ctx.text("survey_title"));
-  const QrMatrix* qr = ctx.qr().survey();
-  if (!qr) return {std::string(kSurveyPdf), {}, {}};
-  std::vector<Block> above = issuer_blocks(ctx.site().config);
-  above.push_back({ctx.text("survey_title"), style(28, true), 4});
-  std::vector<Block> below{{ctx.text("survey_instruction"), style(15, true), 3},
-                           {ctx.site().config.survey_url, style(12), 2}};
-  draw_poster(doc, above, *qr, below);
-  return pdf_file(std::string(kSurveyPdf), doc);
-}
-
-OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d) {
-  PdfDocument doc(ctx.text("print_sheet") + ": " + d.name);
-  DomainLayout layout = layout_domain(doc, ctx, d);
-  draw_domain(doc, ctx, layout, static_cast<int>(layout.pages.size()));
-  return pdf_file(sheet_pdf_path(d), doc);
-}
-
-OutputFile render_booklet_pdf(const RenderContext& ctx) {
-  // A code with its name and time limit takes about 650 bytes.
-  PdfDocument doc(ctx.text("print_booklet") + " – " + ctx.site().config.authority,
-                  800 * ctx.site().procedures.size());
+// The contents, then every domain from a new page.
+void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
   std::vector<DomainLayout> layouts = layout_all_domains(doc, ctx);
   int page = contents_pages(doc, ctx, layouts.size()) + 1;
   std::vector<ContentsEntry> entries;
@@ -295,7 +260,54 @@ OutputFile render_booklet_pdf(const RenderContext& ctx) {
     doc.bookmark(layout.domain->name);
     draw_domain(doc, ctx, layout, total);
   }
-  return pdf_file(std::string(kBookletPdf), doc);
+}
+
+}  // namespace
+
+OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p, Diagnostics& diags) {
+  const Site& site = ctx.site();
+  const QrMatrix* qr = ctx.qr().procedure(p);
+  auto payload = procedure_qr_payload(site, p);
+  if (!qr || !payload) return {poster_pdf_path(p), {}, {}};
+  std::vector<Block> above = issuer_blocks(site.config);
+  if (const Domain* d = site.find_domain(p.domain)) above.push_back({ctx.text("domain") + ": " + d->name, style(13), 3});
+  above.push_back({p.name, style(24, true), 3});
+  above.push_back({code_line(ctx, p), style(14), 0});
+  std::string short_url = absolute_url(site.config, short_path(p.code));
+  std::vector<Block> below{{ctx.text("print_instruction"), style(15, true), 2}, {short_url, style(13), 2}};
+  if (payload->url != short_url) below.push_back({ctx.text("qr_opens") + ": " + payload->url, style(10), 2});
+  below.back().gap_after = 6;
+  if (!p.time_limit.empty())
+    below.push_back({ctx.text("time_limit") + ": " + p.time_limit, style(12, false, false), 2});
+  if (!p.fee.empty()) below.push_back({ctx.text("fee") + ": " + p.fee, style(12, false, false), 2});
+  return drawn_pdf(poster_pdf_path(p), ctx.text("print_poster") + ": " + p.name, 0, diags,
+                   [&](PdfDocument& doc) { draw_poster(doc, above, *qr, below); });
+}
+
+OutputFile render_survey_pdf(const RenderContext& ctx, Diagnostics& diags) {
+  const QrMatrix* qr = ctx.qr().survey();
+  if (!qr) return {std::string(kSurveyPdf), {}, {}};
+  std::vector<Block> above = issuer_blocks(ctx.site().config);
+  above.push_back({ctx.text("survey_title"), style(28, true), 4});
+  std::vector<Block> below{{ctx.text("survey_instruction"), style(15, true), 3},
+                           {ctx.site().config.survey_url, style(12), 2}};
+  return drawn_pdf(std::string(kSurveyPdf), ctx.text("survey_title"), 0, diags,
+                   [&](PdfDocument& doc) { draw_poster(doc, above, *qr, below); });
+}
+
+OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnostics& diags) {
+  return drawn_pdf(sheet_pdf_path(d), ctx.text("print_sheet") + ": " + d.name, 0, diags,
+                   [&](PdfDocument& doc) {
+                     DomainLayout layout = layout_domain(doc, ctx, d);
+                     draw_domain(doc, ctx, layout, static_cast<int>(layout.pages.size()));
+                   });
+}
+
+OutputFile render_booklet_pdf(const RenderContext& ctx, Diagnostics& diags) {
+  const std::string title = ctx.text("print_booklet") + " – " + ctx.site().config.authority;
+  // A code with its name and time limit takes about 650 bytes.
+  return drawn_pdf(std::string(kBookletPdf), title, 800 * ctx.site().procedures.size(), diags,
+                   [&](PdfDocument& doc) { draw_booklet(doc, ctx); });
 }
 
 }  // namespace ck

@@ -45,7 +45,8 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
   jobs.push_back(
       {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
   if (ctx.site().config.qr.poster_pdfs)
-    jobs.push_back({poster_pdf_path(p), [&ctx, &p](Diagnostics&) { return render_poster_pdf(ctx, p); }, key});
+    jobs.push_back({poster_pdf_path(p),
+                    [&ctx, &p](Diagnostics& diags) { return render_poster_pdf(ctx, p, diags); }, key});
 }
 
 // What a sheet of codes draws for a domain: its name and, for each code,
@@ -85,15 +86,17 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   Fingerprint booklet;
   booklet.add(ctx.input_keys().inputs).add("booklet");
   for (std::uint64_t sheet : sheets) booklet.add(sheet);
-  jobs.push_back({std::string(kBookletPdf), [&ctx](Diagnostics&) { return render_booklet_pdf(ctx); },
-                  booklet.value(), true});
+  jobs.push_back({std::string(kBookletPdf),
+                  [&ctx](Diagnostics& diags) { return render_booklet_pdf(ctx, diags); }, booklet.value(),
+                  true});
   for (std::size_t i = 0; i < site.domains.size(); ++i) {
     const Domain& d = site.domains[i];
     if (coded_procedures(site, d).empty()) continue;
     const std::uint64_t sheet =
         Fingerprint().add(ctx.input_keys().inputs).add("sheet").add(sheets[i]).value();
     jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
-    jobs.push_back({sheet_pdf_path(d), [&ctx, &d](Diagnostics&) { return render_sheet_pdf(ctx, d); }, sheet});
+    jobs.push_back({sheet_pdf_path(d),
+                    [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet});
   }
   for (const Procedure& p : site.procedures)
     if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
@@ -107,7 +110,8 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
     jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
     jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});
     jobs.push_back({std::string(kSurveyPath) + "index.html", [&ctx](Diagnostics&) { return render_survey_page(ctx); }});
-    jobs.push_back({std::string(kSurveyPdf), [&ctx](Diagnostics&) { return render_survey_pdf(ctx); }});
+    jobs.push_back(
+        {std::string(kSurveyPdf), [&ctx](Diagnostics& diags) { return render_survey_pdf(ctx, diags); }});
   }
 }
 

@@ -34,6 +34,7 @@ dpkg -i "$deb" || fail "dpkg -i"
 [ -f /usr/share/congkhai/themes/default/templates/layout.mustache ] || fail "theme not installed"
 [ -f /usr/share/man/man1/congkhai.1 ] || fail "man page not installed"
 [ -f /usr/lib/congkhai/congkhai-http.so ] || fail "the preview's HTTP module not installed"
+[ -f /usr/lib/congkhai/congkhai-pdf.so ] || fail "the PDF module not installed"
 
 mkdir "$work/xa" && cp -r "$repo/procedures" "$repo/content" "$work/xa/"
 (cd "$work/xa" && /usr/bin/congkhai build) || fail "the installed congkhai cannot build the site"
@@ -42,6 +43,7 @@ echo "built $pages pages with the installed congkhai"
 [ -f "$work/xa/output/index.html" ] && [ -f "$work/xa/output/assets/site.css" ] && [ "$pages" -gt 50 ] ||
   fail "output incomplete"
 cmp -s "$work/xa/output/assets/site.css" "$repo/themes/default/static/site.css" || fail "not the installed theme's CSS"
+head -c 5 "$work/xa/output/in-an/tat-ca.pdf" | grep -q '%PDF-' || fail "the installed congkhai drew no booklet PDF"
 # The installed congkhai loads its HTTP module and serves the preview.
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd "$work/xa" && exec /usr/bin/congkhai serve --port "$port" >"$work/serve.log" 2>&1) &

@@ -168,9 +168,19 @@ try:
                             capture_output=True, text=True, timeout=30)
     check(lonely.returncode == 1 and "congkhai-http.so" in lonely.stderr,
           "serve without its module says which file is missing (status 1)")
-    built = subprocess.run([os.path.join(alone, "congkhai"), "build", "--quiet", "--out", os.path.join(work, "o2")],
-                           cwd=work)
+    build_alone = [os.path.join(alone, "congkhai"), "build", "--quiet", "--out", os.path.join(work, "o2")]
+    # Nor without its PDF module, which only drawing PDFs needs.
+    unprinted = subprocess.run(build_alone, cwd=work, capture_output=True, text=True)
+    check(unprinted.returncode == 1 and unprinted.stderr.count("congkhai-pdf.so: error:") == 1
+          and not os.path.exists(os.path.join(work, "o2")),
+          "build without the PDF module says so once, fails and writes nothing")
+    pdf_module = os.path.join(os.path.dirname(congkhai), "congkhai-pdf.so")
+    shutil.copy(pdf_module, alone)
+    built = subprocess.run(build_alone, cwd=work)
     check(built.returncode == 0, "build runs without the HTTP module")
+    os.remove(os.path.join(alone, "congkhai-pdf.so"))
+    rebuilt = subprocess.run(build_alone, cwd=work, capture_output=True, text=True)
+    check(rebuilt.returncode == 0 and rebuilt.stderr == "", "a rebuild that draws no PDF does not load the PDF module")
 
     # `build` output never carries the preview's script.
     subprocess.run([congkhai, "build", "--quiet", "--out", os.path.join(work, "out")], cwd=work, check=True)
