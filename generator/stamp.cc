@@ -122,10 +122,11 @@ std::uint64_t stamp_file_identity(const std::string& path, const std::string& op
 
 SourceBook SourceBook::read_file(const std::string& path) {
   SourceBook book;
-  auto file = MappedFile::open(path);
-  std::string_view text = file ? file->bytes() : std::string_view();
-  if (!text.starts_with(kBookHeader)) return book;
+  book.file_ = MappedFile::open(path);
+  std::string_view text = book.file_ ? book.file_->bytes() : std::string_view();
+  if (!text.starts_with(kBookHeader)) return {};
   text.remove_prefix(kBookHeader.size());
+  book.entries_.reserve(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
   while (!text.empty()) {
     std::size_t end = text.find('\n');
     if (end == std::string_view::npos) return {};  // cut short
@@ -165,7 +166,9 @@ std::optional<std::uint64_t> SourceBook::print(const std::string& path, const So
 void SourceBook::learn(const std::string& path, const SourceLook& look, std::uint64_t print,
                        std::uint64_t looked_ns) {
   if (look.ctime_ns + kSettleNs <= looked_ns && look.mtime_ns + kSettleNs <= looked_ns) {
-    entries_[path] = {look, print, true};
+    auto it = entries_.find(path);
+    if (it == entries_.end()) it = entries_.emplace(learnt_.emplace_back(path), Entry{}).first;
+    it->second = {look, print, true};
     changed_ = true;
   } else if (entries_.erase(path)) {  // changed too recently to be known by its look
     changed_ = true;

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,12 @@ struct SourceLook {
 
 class SourceBook {
  public:
+  SourceBook() = default;
+  SourceBook(SourceBook&&) = default;
+  SourceBook& operator=(SourceBook&&) = default;
+  SourceBook(const SourceBook&) = delete;  // its paths point into its own storage
+  SourceBook& operator=(const SourceBook&) = delete;
+
   // The book at `path`, or an empty one when it is missing or damaged.
   static SourceBook read_file(const std::string& path);
   bool write_file(const std::string& path) const;
@@ -80,7 +87,11 @@ class SourceBook {
     std::uint64_t print = 0;
     bool seen = false;
   };
-  std::unordered_map<std::string, Entry> entries_;
+  // The paths point into the book's file, which stays mapped, or into
+  // learnt_: a rebuild of 10,000 sources makes no string for a known one.
+  std::optional<MappedFile> file_;
+  std::deque<std::string> learnt_;
+  std::unordered_map<std::string_view, Entry> entries_;
   bool changed_ = false;
 };
 
