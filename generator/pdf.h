@@ -1,9 +1,9 @@
 // PDF documents, drawn by the one file that talks to cairo and pango
 // (pdf_cairo.cc). Pages are A4; positions and sizes are in millimetres from
-// the page's top-left corner. Text is shaped by pango (Vietnamese marks placed correctly) in Noto Sans,
-// whose glyphs are embedded; QR codes are 1-bit images, one pixel per
-// module, never smoothed. The bytes depend only on what is drawn: no
-// creation date is written.
+// the page's top-left corner. Text is shaped by pango (Vietnamese marks
+// placed correctly) in Noto Sans, whose glyphs are embedded; QR codes are
+// 1-bit images, one pixel per module, never smoothed. The bytes depend only
+// on what is drawn: no creation date is written.
 #pragma once
 
 #include <memory>
