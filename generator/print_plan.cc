@@ -55,7 +55,7 @@ std::uint64_t sheet_print(const Site& site, const Domain& d) {
   Fingerprint key;
   key.add(d.name);
   for (const Procedure* p : coded_procedures(site, d))
-    key.add(p->name).add(p->code).add(procedure_qr_payload(site, *p)->url);
+    key.add(p->name).add(p->code).add(*procedure_qr_url(site, *p));
   return key.value();
 }
 
@@ -71,7 +71,7 @@ std::string sheet_pdf_path(const Domain& d) { return std::string(kPrintPath) + "
 std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d) {
   std::vector<const Procedure*> out;
   for (std::size_t i : d.procedures)
-    if (procedure_qr_payload(site, site.procedures[i])) out.push_back(&site.procedures[i]);
+    if (has_qr_code(site.procedures[i])) out.push_back(&site.procedures[i]);
   return out;
 }
 
@@ -99,7 +99,7 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
                     [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet});
   }
   for (const Procedure& p : site.procedures)
-    if (auto payload = procedure_qr_payload(site, p)) plan_procedure_prints(ctx, p, payload->url, jobs);
+    if (auto url = procedure_qr_url(site, p)) plan_procedure_prints(ctx, p, *url, jobs);
   // Last, long after the booklet's PDF, which holds every code while it is
   // drawn: each lists every procedure (see RenderJob::lists_every_procedure).
   jobs.push_back(listing_job(std::string(kPrintPath) + "index.html",

@@ -37,13 +37,25 @@ QrOptions qr_options(const SiteConfig& config) {
   return options;
 }
 
+namespace {
+
+// A site-wide online-url falls back to the short URL for procedures that
+// cannot be filed online, so every procedure still gets a code.
+bool encodes_online_url(const Site& site, const Procedure& p) {
+  return target_of(site, p) == QrTarget::online_url && !p.online_url.empty();
+}
+
+}  // namespace
+
 std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p) {
-  if (p.code.empty()) return std::nullopt;
-  // A site-wide online-url falls back to the short URL for procedures that
-  // cannot be filed online, so every procedure still gets a code.
-  if (target_of(site, p) == QrTarget::online_url && !p.online_url.empty())
-    return QrPayload{p.online_url, p.source.at(p.online_url_at)};
+  if (!has_qr_code(p)) return std::nullopt;
+  if (encodes_online_url(site, p)) return QrPayload{p.online_url, p.source.at(p.online_url_at)};
   return QrPayload{absolute_url(site.config, short_path(p.code)), p.source.at(p.at.code)};
+}
+
+std::optional<std::string> procedure_qr_url(const Site& site, const Procedure& p) {
+  if (!has_qr_code(p)) return std::nullopt;
+  return encodes_online_url(site, p) ? p.online_url : absolute_url(site.config, short_path(p.code));
 }
 
 void check_qr_codes(const Site& site, Diagnostics& diags) {

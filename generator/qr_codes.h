@@ -26,6 +26,11 @@ QrOptions qr_options(const SiteConfig& config);
 // What the procedure's code encodes; nullopt for a procedure without a
 // code (no short URL, no QR code: the model already warns about it).
 std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p);
+// The URL alone, for the plan that reads 10,000 of them.
+std::optional<std::string> procedure_qr_url(const Site& site, const Procedure& p);
+inline bool has_qr_code(const Procedure& p) {
+  return !p.code.empty();
+}
 
 // Reports every payload too long for the site's error correction level, and
 // a procedure asking for online-url without an online_url.
