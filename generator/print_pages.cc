@@ -19,7 +19,7 @@ TemplateData grid_item_data(const RenderContext& ctx, const Procedure& p) {
   put(data, "name", p.name);
   put(data, "code", p.code);
   data.set("qr_svg", qr_svg_path(p));
-  if (auto payload = procedure_qr_payload(ctx.site(), p)) data.set("payload", payload->url);
+  if (auto url = procedure_qr_url(ctx.site(), p)) data.set("payload", *url);
   return data;
 }
 

@@ -267,15 +267,15 @@ void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
 OutputFile render_poster_pdf(const RenderContext& ctx, const Procedure& p, Diagnostics& diags) {
   const Site& site = ctx.site();
   const QrMatrix* qr = ctx.qr().procedure(p);
-  auto payload = procedure_qr_payload(site, p);
-  if (!qr || !payload) return {poster_pdf_path(p), {}, {}};
+  std::optional<std::string> url = procedure_qr_url(site, p);
+  if (!qr || !url) return {poster_pdf_path(p), {}, {}};
   std::vector<Block> above = issuer_blocks(site.config);
   if (const Domain* d = site.find_domain(p.domain)) above.push_back({ctx.text("domain") + ": " + d->name, style(13), 3});
   above.push_back({p.name, style(24, true), 3});
   above.push_back({code_line(ctx, p), style(14), 0});
   std::string short_url = absolute_url(site.config, short_path(p.code));
   std::vector<Block> below{{ctx.text("print_instruction"), style(15, true), 2}, {short_url, style(13), 2}};
-  if (payload->url != short_url) below.push_back({ctx.text("qr_opens") + ": " + payload->url, style(10), 2});
+  if (*url != short_url) below.push_back({ctx.text("qr_opens") + ": " + *url, style(10), 2});
   below.back().gap_after = 6;
   if (!p.time_limit.empty())
     below.push_back({ctx.text("time_limit") + ": " + p.time_limit, style(12, false, false), 2});

@@ -11,10 +11,11 @@ namespace {
 std::string qr_title(const RenderContext& ctx, const std::string& url) { return ctx.text("qr_alt") + " " + url; }
 
 OutputFile procedure_qr_file(const RenderContext& ctx, const Procedure& p, bool png) {
-  auto payload = procedure_qr_payload(ctx.site(), p);
+  auto url = procedure_qr_url(ctx.site(), p);
   const QrMatrix* matrix = ctx.qr().procedure(p);
-  if (!payload || !matrix) return {png ? qr_png_path(p) : qr_svg_path(p), {}, {}};
-  return {png ? qr_png_path(p) : qr_svg_path(p), png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, payload->url)),
+  if (!url || !matrix) return {png ? qr_png_path(p) : qr_svg_path(p), {}, {}};
+  return {png ? qr_png_path(p) : qr_svg_path(p),
+          png ? qr_png(*matrix) : qr_svg(*matrix, qr_title(ctx, *url)),
           {}};
 }
 
@@ -120,9 +121,9 @@ TemplateData print_procedure_data(const RenderContext& ctx, const Procedure& p) 
   TemplateData data = ctx.procedure_link(p);
   if (const Domain* d = site.find_domain(p.domain)) data.set("domain", d->name);
   data.set("short_url", absolute_url(site.config, short_path(p.code)));
-  if (auto payload = procedure_qr_payload(site, p)) {
-    data.set("payload", payload->url);
-    data.set("opens_elsewhere", payload->url != absolute_url(site.config, short_path(p.code)));
+  if (auto url = procedure_qr_url(site, p)) {
+    data.set("payload", *url);
+    data.set("opens_elsewhere", *url != absolute_url(site.config, short_path(p.code)));
   }
   data.set("qr_svg", qr_svg_path(p));
   data.set("qr_png", qr_png_path(p));
@@ -134,7 +135,7 @@ TemplateData print_procedure_data(const RenderContext& ctx, const Procedure& p) 
 }
 
 TemplateData procedure_qr_data(const RenderContext& ctx, const Procedure& p) {
-  if (!procedure_qr_payload(ctx.site(), p)) return TemplateData(false);
+  if (!has_qr_code(p)) return TemplateData(false);
   return print_procedure_data(ctx, p);
 }
 

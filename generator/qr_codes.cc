@@ -12,6 +12,12 @@ QrTarget target_of(const Site& site, const Procedure& p) {
   return p.qr_encode.value_or(site.config.qr.encode);
 }
 
+// A site-wide online-url falls back to the short URL for procedures that
+// cannot be filed online, so every procedure still gets a code.
+bool encodes_online_url(const Site& site, const Procedure& p) {
+  return target_of(site, p) == QrTarget::online_url && !p.online_url.empty();
+}
+
 void check_payload(const QrPayload& payload, const QrOptions& options, Diagnostics& diags) {
   // The capacity table is exact for byte mode, so this needs no encoding.
   if (payload.url.size() <= static_cast<std::size_t>(qr_capacity(options))) return;
@@ -37,25 +43,15 @@ QrOptions qr_options(const SiteConfig& config) {
   return options;
 }
 
-namespace {
-
-// A site-wide online-url falls back to the short URL for procedures that
-// cannot be filed online, so every procedure still gets a code.
-bool encodes_online_url(const Site& site, const Procedure& p) {
-  return target_of(site, p) == QrTarget::online_url && !p.online_url.empty();
-}
-
-}  // namespace
-
-std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p) {
-  if (!has_qr_code(p)) return std::nullopt;
-  if (encodes_online_url(site, p)) return QrPayload{p.online_url, p.source.at(p.online_url_at)};
-  return QrPayload{absolute_url(site.config, short_path(p.code)), p.source.at(p.at.code)};
-}
-
 std::optional<std::string> procedure_qr_url(const Site& site, const Procedure& p) {
   if (!has_qr_code(p)) return std::nullopt;
   return encodes_online_url(site, p) ? p.online_url : absolute_url(site.config, short_path(p.code));
+}
+
+std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p) {
+  std::optional<std::string> url = procedure_qr_url(site, p);
+  if (!url) return std::nullopt;
+  return QrPayload{std::move(*url), p.source.at(encodes_online_url(site, p) ? p.online_url_at : p.at.code)};
 }
 
 void check_qr_codes(const Site& site, Diagnostics& diags) {
@@ -83,32 +79,33 @@ QrCodes::QrCodes(const Site& site, const QrBook* book)
     : site_(site), book_(book), slots_(new Slot[site.procedures.size() + 1]) {}
 QrCodes::~QrCodes() = default;
 
-const QrMatrix* QrCodes::get(std::size_t slot, const std::string& url) const {
+// The URL is made only when the slot is first asked for: the booklet asks
+// for 10,000 codes, and pages ask again for codes already made.
+const QrMatrix* QrCodes::get(std::size_t slot) const {
   Slot& s = slots_[slot];
   std::call_once(s.once, [&] {
-    if (book_ && (s.matrix = book_->find(url))) return;
-    s.matrix = encode_qr(url, qr_options(site_.config)).matrix;
+    std::optional<std::string> url = this->url(slot);
+    if (!url) return;
+    if (book_ && (s.matrix = book_->find(*url))) return;
+    s.matrix = encode_qr(*url, qr_options(site_.config)).matrix;
     if (s.matrix) encoded_any_ = true;
   });
   return s.matrix ? &*s.matrix : nullptr;
 }
 
 const QrMatrix* QrCodes::procedure(const Procedure& p) const {
-  auto payload = procedure_qr_payload(site_, p);
-  if (!payload) return nullptr;
-  return get(static_cast<std::size_t>(&p - site_.procedures.data()), payload->url);
+  return get(static_cast<std::size_t>(&p - site_.procedures.data()));
 }
 
-std::optional<std::string> QrCodes::payload(std::size_t slot) const {
+std::optional<std::string> QrCodes::url(std::size_t slot) const {
   if (slot == site_.procedures.size())
     return site_.config.survey_url.empty() ? std::nullopt : std::optional(site_.config.survey_url);
-  auto payload = procedure_qr_payload(site_, site_.procedures[slot]);
-  return payload ? std::optional(std::move(payload->url)) : std::nullopt;
+  return procedure_qr_url(site_, site_.procedures[slot]);
 }
 
 void QrCodes::keep(QrBook::Writer& writer) const {
   for (std::size_t slot = 0; slot <= site_.procedures.size(); ++slot) {
-    std::optional<std::string> url = payload(slot);
+    std::optional<std::string> url = this->url(slot);
     if (!url) continue;
     if (const std::optional<QrMatrix>& made = slots_[slot].matrix)
       writer.add(*url, *made);
@@ -122,8 +119,7 @@ void QrCodes::encode_all(int threads) const {
 }
 
 const QrMatrix* QrCodes::survey() const {
-  if (site_.config.survey_url.empty()) return nullptr;
-  return get(site_.procedures.size(), site_.config.survey_url);
+  return get(site_.procedures.size());
 }
 
 }  // namespace ck

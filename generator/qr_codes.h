@@ -26,7 +26,7 @@ QrOptions qr_options(const SiteConfig& config);
 // What the procedure's code encodes; nullopt for a procedure without a
 // code (no short URL, no QR code: the model already warns about it).
 std::optional<QrPayload> procedure_qr_payload(const Site& site, const Procedure& p);
-// The URL alone, for the plan that reads 10,000 of them.
+// The URL alone, for pages and files, which need no place for a message.
 std::optional<std::string> procedure_qr_url(const Site& site, const Procedure& p);
 inline bool has_qr_code(const Procedure& p) {
   return !p.code.empty();
@@ -57,8 +57,9 @@ class QrCodes {
 
  private:
   struct Slot;
-  const QrMatrix* get(std::size_t slot, const std::string& url) const;
-  std::optional<std::string> payload(std::size_t slot) const;
+  const QrMatrix* get(std::size_t slot) const;
+  std::optional<std::string> url(std::size_t slot) const;  // what the slot's code encodes
+
   const Site& site_;
   const QrBook* book_;
   std::unique_ptr<Slot[]> slots_;  // one per procedure, then the survey's
