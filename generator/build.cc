@@ -10,6 +10,7 @@
 #include "heap.h"
 #include "model.h"
 #include "parallel.h"
+#include "print.h"
 #include "procedure_cache.h"
 #include "qr_codes.h"
 #include "render.h"
@@ -39,9 +40,10 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
   const std::vector<char> current = current_jobs(jobs, writer, threads);
   const auto to_make = static_cast<std::size_t>(std::count(current.begin(), current.end(), 0));
   // Otherwise the booklet's one thread would encode 10,000 codes while the
-  // others, after a small change, have nothing to do.
+  // others, after a small change, have nothing to do. Codes an earlier build
+  // kept are read when needed: a rebuild redraws a part of the booklet or two.
   for (std::size_t i = 0; i < jobs.size(); ++i)
-    if (!current[i] && jobs[i].draws_every_code) {
+    if (!current[i] && jobs[i].draws_every_code && !ctx.qr().has_kept_codes()) {
       ctx.qr().encode_all(threads);
       break;
     }
@@ -56,7 +58,7 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
       ok = writer->keep(i, jobs[i].key, &error);
     } else {
       OutputFile file = jobs[i].run(per_job[i]);
-      if (writer && !per_job[i].has_errors()) ok = writer->write(i, file, jobs[i].key, &error);
+      if (writer && !per_job[i].has_errors()) ok = writer->write(i, std::move(file), jobs[i].key, &error);
     }
     if (!ok) {
       std::lock_guard lock(failure_mutex);
@@ -226,7 +228,10 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
                     OutputWriter* writer, CommuneBuild& commune) {
   BuildReport& report = commune.report;
   QrBook qr_book(output_qr_path(commune.out_dir), qr_options(site.config), stamps.keys.tool);
-  RenderContext ctx(site, theme, stamps.keys, writer ? &qr_book : nullptr);
+  std::optional<KeptEntries> print_parts;
+  if (writer) print_parts.emplace(output_print_path(commune.out_dir), print_parts_header(stamps.keys.tool));
+  RenderContext ctx(site, theme, stamps.keys, writer ? &qr_book : nullptr,
+                    print_parts ? &*print_parts : nullptr);
   std::vector<RenderJob> jobs = plan_site(ctx);
   if (writer) {
     std::vector<std::string_view> paths;
@@ -237,6 +242,7 @@ bool render_commune(const Shared& run, const Stamps& stamps, const Site& site, c
   bool ok = render_and_write(ctx, jobs, run.threads, writer, stamps.all, run.options, commune.diags,
                              report.failure);
   if (writer && ctx.qr().encoded_any()) keep_qr_codes(ctx.qr(), site, commune.out_dir, stamps.keys.tool);
+  if (print_parts) print_parts->save();  // only a cache, like the codes
   if (ok && writer) ok = writer->commit(stamps.all, site.news.next_publication, &report.failure);
   report.files = jobs.size();
   report.pages = static_cast<std::size_t>(std::count_if(

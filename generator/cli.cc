@@ -96,6 +96,7 @@ int run_clean(const std::string& out_dir, const Common& common) {
   if (!ec) fs::remove(output_details_path(out_dir), ec);
   if (!ec) fs::remove(output_sources_path(out_dir), ec);
   if (!ec) fs::remove(output_qr_path(out_dir), ec);
+  if (!ec) fs::remove(output_print_path(out_dir), ec);
   if (ec) {
     std::cerr << "congkhai: error: " << out_dir << ": " << ec.message() << "\n";
     return kExitProblems;

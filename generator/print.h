@@ -28,6 +28,12 @@ std::string sheet_pdf_path(const Domain& d);     // in-an/linh-vuc/<slug>.pdf
 
 void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs);
 
+// What a sheet of codes draws for a domain: its name and, for each code,
+// the procedure's name and code and what the code encodes.
+std::uint64_t sheet_print(const Site& site, const Domain& d);
+// The header of the file that keeps the booklet's parts (KeptEntries).
+std::string print_parts_header(std::uint64_t tool_key);
+
 // The procedures of a domain that have a QR code, in catalog order.
 std::vector<const Procedure*> coded_procedures(const Site& site, const Domain& d);
 

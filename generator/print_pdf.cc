@@ -4,8 +4,12 @@
 // Layouts are measured first and drawn second, so no code is ever split
 // across pages and page numbers are known when a page is drawn.
 #include <algorithm>
+#include <cstring>
 
+#include "fingerprint.h"
+#include "kept_file.h"
 #include "pdf.h"
+#include "pdf_merge.h"
 #include "print.h"
 #include "qr_codes.h"
 #include "urls.h"
@@ -171,11 +175,14 @@ void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, dou
   doc.text(code_line(ctx, *cell.procedure), style(8), x + 1.5, y, kCellWidth - 3);
 }
 
-// Draws a domain's pages; the first is the document's current page.
-void draw_domain(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, int total_pages) {
+// Draws a domain's pages; the first is the document's current page, and is
+// page `number` of `total` (the booklet's numbers, when drawing a part of
+// it). `continues`: the first page continues the domain's earlier pages.
+void draw_domain(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, int number,
+                 int total, bool continues = false) {
   for (std::size_t page = 0; page < layout.pages.size(); ++page) {
     if (page > 0) doc.next_page();
-    double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, page > 0), kMargin);
+    double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, continues || page > 0), kMargin);
     for (const std::vector<std::size_t>& row : layout.pages[page]) {
       double row_height = 0;
       for (std::size_t col = 0; col < row.size(); ++col) {
@@ -185,7 +192,8 @@ void draw_domain(PdfDocument& doc, const RenderContext& ctx, const DomainLayout&
       }
       y += row_height + kRowGap;
     }
-    footer(doc, ctx.site().config.authority + " – " + layout.domain->name, page_label(ctx, doc.page(), total_pages));
+    footer(doc, ctx.site().config.authority + " – " + layout.domain->name,
+           page_label(ctx, number + static_cast<int>(page), total));
   }
 }
 
@@ -258,8 +266,201 @@ void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
   for (const DomainLayout& layout : layouts) {
     doc.next_page();
     doc.bookmark(layout.domain->name);
-    draw_domain(doc, ctx, layout, total);
+    draw_domain(doc, ctx, layout, doc.page(), total);
   }
+}
+
+// --- The booklet, drawn in parts ---
+//
+// A rebuild after one procedure is renamed redraws the part of the booklet
+// that shows it, not 800 pages: each domain's pages are drawn in parts of
+// at most kPartPages pages, kept beside the output under a key of what they
+// draw, and merged into the frame: the contents, and a blank page for each
+// page to come that the contents and the bookmarks point at (pdf_merge.h).
+// Where each domain's pages begin is kept too, so the page numbers are known
+// without measuring every name again.
+
+constexpr std::size_t kPartPages = 24;
+
+struct BookletDomain {
+  const Domain* domain;
+  std::vector<const Procedure*> procedures;  // with a code, in the order drawn
+  std::vector<std::uint32_t> starts;         // each page's first procedure
+  int first_page = 0;                        // its number in the booklet
+};
+
+std::string key_text(const Fingerprint& key) {
+  std::string text;
+  append_number(text, key.value());
+  return text;
+}
+
+// The bytes kept under `key`, or those `draw` makes (kept for the next
+// build, and held in `held`); nullopt when drawing failed.
+template <typename Draw>
+std::optional<std::string_view> kept_or_drawn(KeptEntries* kept, const Fingerprint& key, std::string& held,
+                                              Draw&& draw) {
+  if (kept)
+    if (std::optional<std::string_view> found = kept->find(key_text(key))) return found;
+  held = draw();
+  if (held.empty()) return std::nullopt;
+  if (kept) kept->add(key_text(key), held);
+  return held;
+}
+
+std::optional<std::vector<std::uint32_t>> decode_starts(std::string_view bytes, std::size_t procedures) {
+  std::vector<std::uint32_t> starts(bytes.size() / sizeof(std::uint32_t));
+  if (starts.empty() || bytes.size() % sizeof(std::uint32_t)) return std::nullopt;
+  std::memcpy(starts.data(), bytes.data(), bytes.size());
+  for (std::size_t i = 0; i < starts.size(); ++i)
+    if ((i == 0) != (starts[i] == 0) || starts[i] >= procedures || (i > 0 && starts[i] <= starts[i - 1]))
+      return std::nullopt;
+  return starts;
+}
+
+// Where each page of the domain begins, as an earlier build measured it or
+// as measured now; nullopt when a code cannot be drawn.
+std::optional<std::vector<std::uint32_t>> page_starts(PdfDocument& doc, const RenderContext& ctx,
+                                                      const BookletDomain& booklet_domain,
+                                                      KeptEntries* kept) {
+  const Domain& d = *booklet_domain.domain;
+  Fingerprint key;
+  key.add(ctx.input_keys().inputs).add("booklet-pages").add(sheet_print(ctx.site(), d));
+  if (kept)
+    if (std::optional<std::string_view> found = kept->find(key_text(key)))
+      if (auto starts = decode_starts(*found, booklet_domain.procedures.size())) return starts;
+  DomainLayout layout = layout_domain(doc, ctx, d);
+  if (layout.cells.size() != booklet_domain.procedures.size()) return std::nullopt;
+  std::vector<std::uint32_t> starts;
+  std::string bytes;
+  for (const auto& page : layout.pages) {
+    starts.push_back(static_cast<std::uint32_t>(page.front().front()));
+    append_number(bytes, starts.back());
+  }
+  if (kept) kept->add(key_text(key), bytes);
+  return starts;
+}
+
+// Pages [first, last) of a domain, measured again: what one part draws.
+std::optional<DomainLayout> part_layout(PdfDocument& doc, const RenderContext& ctx, const BookletDomain& bd,
+                                        std::size_t first, std::size_t last) {
+  auto page_end = [&](std::size_t page) {
+    return page + 1 < bd.starts.size() ? bd.starts[page + 1] : bd.procedures.size();
+  };
+  DomainLayout layout{bd.domain, {}, {}};
+  const std::size_t begin = bd.starts[first];
+  for (std::size_t i = begin; i < page_end(last - 1); ++i) {
+    const QrMatrix* qr = ctx.qr().procedure(*bd.procedures[i]);
+    if (!qr) return std::nullopt;
+    layout.cells.push_back({bd.procedures[i], qr, cell_height(doc, ctx, *bd.procedures[i], *qr)});
+  }
+  for (std::size_t page = first; page < last; ++page) {
+    auto& rows = layout.pages.emplace_back();
+    for (std::size_t row = bd.starts[page]; row < page_end(page); row += kColumns) {
+      auto& cells = rows.emplace_back();
+      for (std::size_t i = row; i < std::min<std::size_t>(row + kColumns, page_end(page)); ++i)
+        cells.push_back(i - begin);
+    }
+  }
+  return layout;
+}
+
+// What a part draws: its domain's cells on its pages, and the pages' numbers.
+Fingerprint part_key(const RenderContext& ctx, const BookletDomain& bd, std::size_t first, std::size_t last,
+                     int total) {
+  Fingerprint key;
+  key.add(ctx.input_keys().inputs).add("booklet-part").add(bd.domain->name);
+  key.add(first > 0)
+      .add(static_cast<std::uint64_t>(bd.first_page + first))
+      .add(static_cast<std::uint64_t>(total));
+  const std::size_t end = last < bd.starts.size() ? bd.starts[last] : bd.procedures.size();
+  for (std::size_t page = first; page < last; ++page) key.add(bd.starts[page] - bd.starts[first]);
+  for (std::size_t i = bd.starts[first]; i < end; ++i) {
+    const Procedure& p = *bd.procedures[i];
+    key.add(p.name).add(p.code).add(procedure_qr_url(ctx.site(), p).value_or(""));
+  }
+  return key.add(end - bd.starts[first]);
+}
+
+std::string draw_part(const RenderContext& ctx, const BookletDomain& bd, std::size_t first, std::size_t last,
+                      int total, Diagnostics& diags) {
+  std::unique_ptr<PdfDocument> doc = make_pdf_document(bd.domain->name, 0, diags);
+  if (!doc) return {};
+  std::optional<DomainLayout> layout = part_layout(*doc, ctx, bd, first, last);
+  if (!layout) return {};
+  draw_domain(*doc, ctx, *layout, bd.first_page + static_cast<int>(first), total, first > 0);
+  return doc->finish();
+}
+
+// The contents, then a blank page for each page of the domains.
+std::string draw_frame(const RenderContext& ctx, const std::string& title,
+                       const std::vector<BookletDomain>& domains, const std::vector<ContentsEntry>& entries,
+                       int total, Diagnostics& diags) {
+  std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
+  if (!doc) return {};
+  doc->bookmark(ctx.text("print_contents"));
+  draw_contents(*doc, ctx, entries, total);
+  for (const BookletDomain& bd : domains)
+    for (std::size_t page = 0; page < bd.starts.size(); ++page) {
+      doc->next_page();
+      if (page == 0) doc->bookmark(bd.domain->name);
+    }
+  doc->next_page();  // cairo leaves out a last page that has nothing drawn on it
+  return doc->finish();
+}
+
+Fingerprint frame_key(const RenderContext& ctx, const std::string& title,
+                      const std::vector<ContentsEntry>& entries, int total) {
+  Fingerprint key;
+  key.add(ctx.input_keys().inputs).add("booklet-frame").add(title).add(static_cast<std::uint64_t>(total));
+  for (const ContentsEntry& entry : entries) key.add(entry.title).add(static_cast<std::uint64_t>(entry.page));
+  return key;
+}
+
+// The booklet merged from its parts; nullopt when it cannot be (the module
+// is missing, reported in `diags`; or a document cannot be merged).
+std::optional<std::string> booklet_in_parts(const RenderContext& ctx, const std::string& title,
+                                            Diagnostics& diags) {
+  KeptEntries* kept = ctx.print_parts();
+  std::unique_ptr<PdfDocument> measure = make_pdf_document(title, 0, diags);
+  if (!measure) return std::nullopt;
+  std::vector<BookletDomain> domains;
+  for (const Domain& d : ctx.site().domains) {
+    BookletDomain bd{&d, coded_procedures(ctx.site(), d), {}, 0};
+    if (bd.procedures.empty()) continue;
+    std::optional<std::vector<std::uint32_t>> starts = page_starts(*measure, ctx, bd, kept);
+    if (!starts) return std::nullopt;
+    bd.starts = std::move(*starts);
+    domains.push_back(std::move(bd));
+  }
+  const int contents = contents_pages(*measure, ctx, domains.size());
+  std::vector<ContentsEntry> entries;
+  int page = contents + 1;
+  for (BookletDomain& bd : domains) {
+    bd.first_page = page;
+    entries.push_back({bd.domain->name, page});
+    page += static_cast<int>(bd.starts.size());
+  }
+  const int total = page - 1;
+  std::string held;
+  std::optional<std::string_view> frame =
+      kept_or_drawn(kept, frame_key(ctx, title, entries, total), held,
+                    [&] { return draw_frame(ctx, title, domains, entries, total, diags); });
+  // A code with its name and code takes about 750 bytes; each part holds its
+  // own fonts.
+  const std::size_t expected = 760 * ctx.site().procedures.size() + 40'000 * (total / kPartPages + 1);
+  std::optional<PdfMerge> merge =
+      frame ? PdfMerge::start(*frame, static_cast<std::size_t>(contents), expected) : std::nullopt;
+  if (!merge) return std::nullopt;
+  for (const BookletDomain& bd : domains)
+    for (std::size_t first = 0; first < bd.starts.size(); first += kPartPages) {
+      const std::size_t last = std::min(first + kPartPages, bd.starts.size());
+      std::optional<std::string_view> part =
+          kept_or_drawn(kept, part_key(ctx, bd, first, last, total), held,
+                        [&] { return draw_part(ctx, bd, first, last, total, diags); });
+      if (!part || !merge->add(*part)) return std::nullopt;
+    }
+  return merge->finish();
 }
 
 }  // namespace
@@ -299,13 +500,17 @@ OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnosti
   return drawn_pdf(sheet_pdf_path(d), ctx.text("print_sheet") + ": " + d.name, 0, diags,
                    [&](PdfDocument& doc) {
                      DomainLayout layout = layout_domain(doc, ctx, d);
-                     draw_domain(doc, ctx, layout, static_cast<int>(layout.pages.size()));
+                     draw_domain(doc, ctx, layout, 1, static_cast<int>(layout.pages.size()));
                    });
 }
 
 OutputFile render_booklet_pdf(const RenderContext& ctx, Diagnostics& diags) {
   const std::string title = ctx.text("print_booklet") + " – " + ctx.site().config.authority;
-  // A code with its name and time limit takes about 650 bytes.
+  if (std::optional<std::string> merged = booklet_in_parts(ctx, title, diags))
+    return {std::string(kBookletPdf), std::move(*merged), {}};
+  if (diags.has_errors()) return {std::string(kBookletPdf), {}, {}};
+  // Drawn whole when the parts cannot be merged. A code with its name and
+  // time limit takes about 650 bytes.
   return drawn_pdf(std::string(kBookletPdf), title, 800 * ctx.site().procedures.size(), diags,
                    [&](PdfDocument& doc) { draw_booklet(doc, ctx); });
 }

@@ -50,8 +50,8 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
                     [&ctx, &p](Diagnostics& diags) { return render_poster_pdf(ctx, p, diags); }, key});
 }
 
-// What a sheet of codes draws for a domain: its name and, for each code,
-// the procedure's name and code and what the code encodes.
+}  // namespace
+
 std::uint64_t sheet_print(const Site& site, const Domain& d) {
   Fingerprint key;
   key.add(d.name);
@@ -60,7 +60,9 @@ std::uint64_t sheet_print(const Site& site, const Domain& d) {
   return key.value();
 }
 
-}  // namespace
+std::string print_parts_header(std::uint64_t tool_key) {
+  return "congkhai-print 1 " + std::to_string(tool_key) + "\n";
+}
 
 std::string qr_svg_path(const Procedure& p) { return procedure_path(p) + "qr.svg"; }
 std::string qr_png_path(const Procedure& p) { return procedure_path(p) + "qr.png"; }

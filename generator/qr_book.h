@@ -9,14 +9,11 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
-#include "disk.h"
-#include "fingerprint.h"
+#include "kept_file.h"
 #include "qr.h"
 
 namespace ck {
@@ -28,6 +25,7 @@ class QrBook {
   QrBook(const QrBook&) = delete;
   QrBook& operator=(const QrBook&) = delete;
 
+  bool empty() const { return file_.empty(); }
   // The code recorded for `payload`, or nullopt. Thread-safe.
   std::optional<QrMatrix> find(std::string_view payload) const;
 
@@ -43,21 +41,11 @@ class QrBook {
     bool save();
 
    private:
-    void add_stored(std::string_view payload, std::string_view matrix);
-    ReplacingFile file_;
-    std::string entry_;
-    Fingerprint check_;  // of the header and each code, in order
+    KeptFile::Writer file_;
   };
 
  private:
-  // The stored matrix for `payload`, or nullopt.
-  std::optional<std::string_view> stored(std::string_view payload) const;
-  void read() const;
-  std::string path_;
-  std::string header_;
-  mutable std::once_flag read_once_;
-  mutable std::optional<MappedFile> file_;
-  mutable std::unordered_map<std::string_view, std::string_view> codes_;  // payload → stored matrix
+  KeptFile file_;  // payload → stored matrix
 };
 
 }  // namespace ck

@@ -45,6 +45,8 @@ class QrCodes {
   // The procedure's code, or null (no code; or too long, reported earlier).
   const QrMatrix* procedure(const Procedure& p) const;
   const QrMatrix* survey() const;
+  // Whether an earlier build kept codes (in the book) this build can read.
+  bool has_kept_codes() const { return book_ && !book_->empty(); }
   // Encodes every procedure's code now, on `threads` threads.
   void encode_all(int threads) const;
 

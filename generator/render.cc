@@ -82,8 +82,9 @@ std::string escape_xml(std::string_view text) {
   return out;
 }
 
-RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys keys, const QrBook* qr_book)
-    : site_(site), theme_(theme), qr_codes_(site, qr_book), keys_(keys) {
+RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys keys, const QrBook* qr_book,
+                             KeptEntries* print_parts)
+    : site_(site), theme_(theme), qr_codes_(site, qr_book), print_parts_(print_parts), keys_(keys) {
   Fingerprint shape, lists;
   shape.add(keys.inputs);
   for (const Post& post : site.news.posts) shape.add(post.source.file);  // which are published

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "kept_file.h"
 #include "markdown.h"
 #include "model.h"
 #include "qr_codes.h"
@@ -52,10 +53,14 @@ struct InputKeys {
 // Everything one job needs: the model, the theme and data shared by pages.
 class RenderContext {
  public:
-  RenderContext(const Site& site, const Theme& theme, InputKeys keys = {}, const QrBook* qr_book = nullptr);
+  // `print_parts`: the booklet's parts an earlier build drew, renewed for
+  // the next; null when nothing is kept (a check, a test).
+  RenderContext(const Site& site, const Theme& theme, InputKeys keys = {}, const QrBook* qr_book = nullptr,
+                KeptEntries* print_parts = nullptr);
   const Site& site() const { return site_; }
   const Theme& theme() const { return theme_; }
   const QrCodes& qr() const { return qr_codes_; }
+  KeptEntries* print_parts() const { return print_parts_; }
 
   // A page's own data: root, path, title, canonical. Rendered through
   // render_page or render below, it also sees what every page shares:
@@ -88,6 +93,7 @@ class RenderContext {
   const Site& site_;
   const Theme& theme_;
   QrCodes qr_codes_;
+  KeptEntries* print_parts_;
   TemplateData shared_;
   InputKeys keys_;
   std::uint64_t shape_key_ = 0;

@@ -214,8 +214,10 @@ bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::s
 bool OutputWriter::same_as_previous(std::string_view path, const std::string& bytes) const {
   std::optional<FileStat> stat = previous_stat(path);
   if (!stat || stat->size != bytes.size()) return false;
-  auto contents = read_whole(fs::path(out_dir_) / path);
-  return contents && *contents == bytes;
+  // Mapped, not read: a file of megabytes (the booklet, the search index)
+  // would be copied into fresh memory only to be compared.
+  std::optional<MappedFile> before = MappedFile::open((fs::path(out_dir_) / path).string());
+  return before && before->bytes() == bytes;
 }
 
 bool OutputWriter::link_previous(std::size_t i, std::uint64_t key, std::string* error) {
@@ -240,13 +242,16 @@ bool OutputWriter::keep(std::size_t i, std::uint64_t key, std::string* error) {
   return true;
 }
 
-bool OutputWriter::write(std::size_t i, const OutputFile& file, std::uint64_t key, std::string* error) {
-  std::optional<std::string> copied;
-  if (!file.copy_from.empty() && !(copied = read_whole(file.copy_from))) {
-    *error = "cannot read " + file.copy_from;
-    return false;
+bool OutputWriter::write(std::size_t i, OutputFile file, std::uint64_t key, std::string* error) {
+  if (!file.copy_from.empty()) {
+    std::optional<std::string> copied = read_whole(file.copy_from);
+    if (!copied) {
+      *error = "cannot read " + file.copy_from;
+      return false;
+    }
+    file.bytes = std::move(*copied);
   }
-  const std::string& bytes = copied ? *copied : file.bytes;
+  std::string& bytes = file.bytes;
   if (same_as_previous(paths_[i], bytes)) {
     if (in_place_) {
       records_[i] = {key, previous_stat(paths_[i]).value_or(FileStat{})};
@@ -258,7 +263,7 @@ bool OutputWriter::write(std::size_t i, const OutputFile& file, std::uint64_t ke
   }
   if (in_place_) {
     std::lock_guard lock(mutex_);
-    pending_.push_back({i, bytes, key});
+    pending_.push_back({i, std::move(bytes), key});  // not copied: the booklet is megabytes
     return true;
   }
   const std::string target = staging_ + "/" + std::string(paths_[i]);
@@ -346,6 +351,10 @@ std::string output_details_path(const std::string& out_dir) {
 }
 std::string output_qr_path(const std::string& out_dir) {
   return sibling_path(out_dir, ".congkhai-qr");
+}
+
+std::string output_print_path(const std::string& out_dir) {
+  return sibling_path(out_dir, ".congkhai-print");
 }
 
 std::string output_sources_path(const std::string& out_dir) {

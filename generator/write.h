@@ -51,7 +51,7 @@ class OutputWriter {
 
   // Safe to call from several threads for different files.
   bool keep(std::size_t i, std::uint64_t key, std::string* error);  // a current file
-  bool write(std::size_t i, const OutputFile& file, std::uint64_t key, std::string* error);
+  bool write(std::size_t i, OutputFile file, std::uint64_t key, std::string* error);
 
   // Puts the new output in place and records, beside it, what it was built
   // from. `expires`: the moment the output goes out of date by itself (a
@@ -119,5 +119,6 @@ std::string output_cache_path(const std::string& out_dir);
 std::string output_details_path(const std::string& out_dir);
 std::string output_sources_path(const std::string& out_dir);
 std::string output_qr_path(const std::string& out_dir);
+std::string output_print_path(const std::string& out_dir);  // the booklet's parts
 
 }  // namespace ck

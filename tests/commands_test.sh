@@ -71,11 +71,11 @@ has "^Đã tạo [0-9]* trang trong [0-9]*,[0-9]* giây" out.txt
 [ "$(wc -l <"$work/out.txt")" -eq 1 ] || { echo "FAIL: summary is not one line"; status=1; }
 CI=1 expect 0 "in CI without a terminal, build prints nothing" "$congkhai" build
 [ ! -s "$work/out.txt" ] && [ ! -s "$work/err.txt" ] || { echo "FAIL: CI build printed something"; status=1; }
-for kept in .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr; do
+for kept in .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr .output.congkhai-print; do
   [ -e "$kept" ] || { echo "FAIL: build left no $kept"; status=1; }
 done
 expect 0 "clean removes congkhai's output" "$congkhai" clean
-for left in output .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr; do
+for left in output .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr .output.congkhai-print; do
   [ ! -e "$left" ] || { echo "FAIL: clean left $left"; status=1; }
 done
 expect 0 "clean with nothing to remove" "$congkhai" clean

@@ -1,0 +1,87 @@
+// Entries a build keeps beside its output for the next one: the QR codes it
+// made, the parts of the booklet it drew. Each entry is a key and bytes. The
+// file starts with a header naming what made it (the congkhai executable,
+// the options) and ends with a fingerprint of everything before; a file with
+// another header, or damaged, is read as empty, so an entry found is one
+// this build would make. Failing to write one costs the next build time,
+// nothing else.
+#pragma once
+
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "disk.h"
+#include "fingerprint.h"
+
+namespace ck {
+
+// Appends the bytes of `n`, as the machine holds them: kept files are read
+// by the machine that wrote them.
+template <typename Number>
+void append_number(std::string& out, Number n) {
+  char bytes[sizeof n];
+  std::memcpy(bytes, &n, sizeof n);
+  out.append(bytes, sizeof n);
+}
+
+class KeptFile {
+ public:
+  // The file at `path`, read when first asked.
+  KeptFile(std::string path, std::string header) : path_(std::move(path)), header_(std::move(header)) {}
+  KeptFile(const KeptFile&) = delete;
+  KeptFile& operator=(const KeptFile&) = delete;
+
+  // The bytes kept for `key`, or nullopt. Thread-safe.
+  std::optional<std::string_view> find(std::string_view key) const;
+  bool empty() const;
+
+  // A new file, written beside `path` as entries are added and renamed into
+  // place by save(), so that it is never held whole.
+  class Writer {
+   public:
+    Writer(std::string path, const std::string& header);
+    void add(std::string_view key, std::string_view bytes);
+    bool save();
+
+   private:
+    ReplacingFile file_;
+    std::string entry_;
+    Fingerprint check_;  // of the header and each entry, in order
+  };
+
+ private:
+  void read() const;
+  std::string path_;
+  std::string header_;
+  mutable std::once_flag read_once_;
+  mutable std::optional<MappedFile> file_;
+  mutable std::unordered_map<std::string_view, std::string_view> entries_;
+};
+
+// An earlier build's entries and this build's, written together for the
+// next build: entries this build neither found nor added are dropped. The
+// new file is begun with the first entry, so a build that uses none leaves
+// the old one as it was. Thread-safe.
+class KeptEntries {
+ public:
+  KeptEntries(std::string path, std::string header);
+  // The bytes the earlier build kept for `key`; kept again when found.
+  std::optional<std::string_view> find(std::string_view key);
+  void add(std::string_view key, std::string_view bytes);
+  // Writes the new file, if it was begun.
+  bool save();
+
+ private:
+  KeptFile::Writer& next();
+  std::string path_;
+  std::string header_;
+  KeptFile before_;
+  std::mutex mutex_;
+  std::optional<KeptFile::Writer> next_;
+};
+
+}  // namespace ck
