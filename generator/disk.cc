@@ -73,6 +73,22 @@ std::optional<FileStat> stat_file(std::string_view path, int dir_fd) {
   return file_stat(st);
 }
 
+bool file_holds(const std::string& path, std::string_view bytes) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  if (fd.get() < 0) return false;
+  thread_local std::string piece(1 << 16, '\0');
+  std::size_t at = 0;
+  while (true) {
+    const ssize_t n = ::read(fd.get(), piece.data(), piece.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n == 0 && at == bytes.size();
+    const auto count = static_cast<std::size_t>(n);
+    if (count > bytes.size() - at || bytes.compare(at, count, std::string_view(piece.data(), count)) != 0)
+      return false;
+    at += count;
+  }
+}
+
 std::optional<MappedFile> MappedFile::open(const std::string& path) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat st {};

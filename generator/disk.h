@@ -72,6 +72,11 @@ class ReplacingFile {
   std::string pending_;
 };
 
+// Whether the file at `path` holds exactly `bytes`. It is read a piece at a
+// time into a buffer of the thread's: a page of megabytes is not copied
+// into fresh memory only to be compared, and a small one is not mapped.
+bool file_holds(const std::string& path, std::string_view bytes);
+
 // A file's bytes mapped read-only into memory: large files the build made
 // itself (its state and parse cache) are read without copying them.
 class MappedFile {

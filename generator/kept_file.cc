@@ -93,13 +93,20 @@ KeptFile::Writer& KeptEntries::next() {
 std::optional<std::string_view> KeptEntries::find(std::string_view key) {
   std::optional<std::string_view> found = before_.find(key);
   std::lock_guard lock(mutex_);
-  if (found) next().add(key, *found);
+  if (found && kept_.emplace(key).second) next().add(key, *found);
   return found;
 }
 
 void KeptEntries::add(std::string_view key, std::string_view bytes) {
   std::lock_guard lock(mutex_);
+  if (!kept_.emplace(key).second) return;
   next().add(key, bytes);
+  ++added_;
+}
+
+std::size_t KeptEntries::added() const {
+  std::lock_guard lock(mutex_);
+  return added_;
 }
 
 bool KeptEntries::save() {

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "disk.h"
 #include "fingerprint.h"
@@ -71,17 +72,25 @@ class KeptEntries {
   KeptEntries(std::string path, std::string header);
   // The bytes the earlier build kept for `key`; kept again when found.
   std::optional<std::string_view> find(std::string_view key);
+  // The same, not kept again: the caller adds what replaces it.
+  std::optional<std::string_view> peek(std::string_view key) const { return before_.find(key); }
+  // Keeps `bytes` under `key`, unless an entry was kept under it already
+  // (jobs on several threads may make the same entry).
   void add(std::string_view key, std::string_view bytes);
   // Writes the new file, if it was begun.
   bool save();
+  // How many entries were added: made by this build, not found.
+  std::size_t added() const;
 
  private:
   KeptFile::Writer& next();
   std::string path_;
   std::string header_;
   KeptFile before_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::optional<KeptFile::Writer> next_;
+  std::unordered_set<std::string> kept_;  // keys written to next_
+  std::size_t added_ = 0;
 };
 
 }  // namespace ck

@@ -47,7 +47,7 @@ class Lexer {
 
   std::string_view word(const Token& t) const { return text_.substr(t.begin, t.end - t.begin); }
 
- private:
+  // The next token; nullopt at the end, or when the text is not PDF syntax.
   std::optional<Token> next() {
     skip_white_and_comments();
     if (pos_ >= end_) return std::nullopt;
@@ -78,7 +78,9 @@ class Lexer {
     if (!digits) return Token{Kind::keyword, begin, pos_, depth_};
     return Token{point ? Kind::real : Kind::integer, begin, pos_, depth_};
   }
+  bool failed() const { return failed_; }
 
+ private:
   void skip_white_and_comments() {
     while (pos_ < end_) {
       if (text_[pos_] == '%')
@@ -187,6 +189,9 @@ class PdfFile {
   explicit PdfFile(std::string_view bytes) : bytes_(bytes) {}
   bool read_xref();
   bool read_objects();
+  // Reads object `n` at o.begin: where its body begins, the references in
+  // its dictionary; false when it is not object n.
+  bool scan_object(std::uint32_t n, Object& o) const;
   std::optional<std::uint32_t> ref_value(const std::vector<Token>& tokens, std::string_view key) const;
   // The index of the value of `key` in the top dictionary of `tokens`.
   std::optional<std::size_t> value_index(const std::vector<Token>& tokens, std::string_view key) const;
@@ -252,33 +257,49 @@ bool PdfFile::read_objects() {
   std::sort(listed.begin(), listed.end(), [this](std::uint32_t a, std::uint32_t b) {
     return std::pair(objects_[a].begin, a) < std::pair(objects_[b].begin, b);
   });
-  std::vector<std::optional<std::vector<Token>>> lexed(listed.size());
   for (std::size_t i = 0; i < listed.size(); ++i) {
     Object& o = objects_[listed[i]];
     std::size_t next = i + 1;
     while (next < listed.size() && objects_[listed[next]].begin == o.begin) ++next;
     o.end = next < listed.size() ? objects_[listed[next]].begin : xref_at_;
-    lexed[i] = Lexer(bytes_, o.begin, o.end).all();
-    // "N G obj", then the object, then "stream" or "endobj".
-    const std::vector<Token>* tokens = lexed[i] ? &*lexed[i] : nullptr;
-    if (tokens && tokens->size() >= 4 && text((*tokens)[2]) == "obj" &&
-        to_number(text((*tokens)[0])) == listed[i] &&
-        (text(tokens->back()) == "stream" || text(tokens->back()) == "endobj")) {
-      o.body = (*tokens)[2].end;
+    if (scan_object(listed[i], o)) {
       in_file_order_.push_back(listed[i]);
-    } else if (next == i + 1 && !(i > 0 && objects_[listed[i - 1]].begin == o.begin)) {
-      return false;  // alone at its offset and not an object: not a file this reads
+    } else {
+      o.refs.clear();
+      o.body = 0;
+      if (next == i + 1 && !(i > 0 && objects_[listed[i - 1]].begin == o.begin))
+        return false;  // alone at its offset and not an object: not a file this reads
     }
   }
   for (std::uint32_t n : listed)
     if (!objects_[n].body) objects_[n].begin = 0;
-  for (std::size_t i = 0; i < listed.size(); ++i) {
-    Object& o = objects_[listed[i]];
-    if (!o.begin) continue;
-    for (std::size_t t = 3; t < lexed[i]->size(); ++t)
-      if (std::optional<Ref> ref = ref_at(*lexed[i], t)) o.refs.push_back(*ref);
-  }
   return true;
+}
+
+bool PdfFile::scan_object(std::uint32_t n, Object& o) const {
+  Lexer lexer(bytes_, o.begin, o.end);
+  const std::optional<Token> number = lexer.next();
+  const std::optional<Token> generation = lexer.next();
+  const std::optional<Token> obj = generation ? lexer.next() : std::nullopt;
+  if (!obj || number->kind != Kind::integer || text(*obj) != "obj" || to_number(text(*number)) != n)
+    return false;
+  o.body = obj->end;
+  std::optional<Token> before_last, last;
+  while (std::optional<Token> token = lexer.next()) {
+    if (token->kind == Kind::keyword) {
+      const std::string_view word = text(*token);
+      if (word == "stream" || word == "endobj") return true;
+      if (word == "R" && before_last && before_last->kind == Kind::integer && last->kind == Kind::integer) {
+        // A reference to no listed object is read as null (number 0).
+        std::optional<std::uint64_t> target = to_number(text(*before_last));
+        const auto listed = static_cast<std::uint32_t>(target && *target < objects_.size() ? *target : 0);
+        o.refs.push_back({listed, before_last->begin, token->end});
+      }
+    }
+    before_last = last;
+    last = token;
+  }
+  return false;  // no end, or not PDF syntax
 }
 
 std::optional<Ref> PdfFile::ref_at(const std::vector<Token>& tokens, std::size_t i) const {

@@ -214,10 +214,7 @@ bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::s
 bool OutputWriter::same_as_previous(std::string_view path, const std::string& bytes) const {
   std::optional<FileStat> stat = previous_stat(path);
   if (!stat || stat->size != bytes.size()) return false;
-  // Mapped, not read: a file of megabytes (the booklet, the search index)
-  // would be copied into fresh memory only to be compared.
-  std::optional<MappedFile> before = MappedFile::open((fs::path(out_dir_) / path).string());
-  return before && before->bytes() == bytes;
+  return file_holds((fs::path(out_dir_) / path).string(), bytes);
 }
 
 bool OutputWriter::link_previous(std::size_t i, std::uint64_t key, std::string* error) {

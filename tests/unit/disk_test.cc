@@ -75,6 +75,23 @@ TEST(MappedFileTest, GivesTheBytesOfAFileAndNothingForAFolderOrNoFile) {
 
 // The parse cache is written and then read back by position through the
 // same open file, even after another build replaced the file's name.
+TEST(FileHoldsTest, ComparesEveryByteOfAFileLargerThanItsBuffer) {
+  TempDir dir;
+  std::string bytes(200'000, 'a');
+  for (std::size_t i = 0; i < bytes.size(); i += 7) bytes[i] = static_cast<char>('b' + i % 20);
+  const std::string path = (dir.path() / "big").string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  EXPECT_TRUE(file_holds(path, bytes));
+  std::string last = bytes;
+  last.back() ^= 1;
+  EXPECT_FALSE(file_holds(path, last));
+  EXPECT_FALSE(file_holds(path, bytes.substr(0, bytes.size() - 1)));
+  EXPECT_FALSE(file_holds(path, bytes + "x"));
+  EXPECT_FALSE(file_holds((dir.path() / "missing").string(), ""));
+  std::ofstream((dir.path() / "empty").string());
+  EXPECT_TRUE(file_holds((dir.path() / "empty").string(), ""));
+}
+
 TEST(OpenFileTest, ReadsBackWhatWasWrittenAndAppendedThroughTheSameFile) {
   TempDir dir;
   const std::string path = dir.str() + "/cache";

@@ -1,0 +1,409 @@
+// Sheets of 3.5 cm codes, four to a row, as A4 PDF files: one per domain,
+// and the booklet (contents, then every domain from a new page). Layouts are
+// measured first and drawn second, so no code is ever split across pages and
+// page numbers are known when a page is drawn.
+//
+// A rebuild after one procedure is renamed redraws the pages that show it,
+// not 800: a domain's pages are drawn in parts of at most kPartPages pages,
+// kept beside the output under a key of what they draw (print_parts), and
+// merged into a frame: for the booklet, the contents, and a blank page for
+// each page to come that the contents and the bookmarks point at (see
+// pdf_merge.h). The measured height of each code's cell is kept too, so a
+// layout is measured again only for the cells that changed.
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "fingerprint.h"
+#include "pdf_merge.h"
+#include "print.h"
+#include "print_layout.h"
+#include "qr_codes.h"
+
+namespace ck {
+namespace {
+
+// A sheet held in the hand needs codes of 3 cm.
+constexpr double kCellSymbol = 32;
+constexpr int kColumns = 4;
+constexpr double kCellWidth = kWidth / kColumns;
+constexpr double kRowGap = 5;
+constexpr std::size_t kPartPages = 24;
+
+// A code with its name and code takes about 750 bytes; each part holds its
+// own fonts.
+std::size_t expected_bytes(std::size_t cells, std::size_t pages) {
+  return 760 * cells + 40'000 * (pages / kPartPages + 1);
+}
+
+struct Cell {
+  const Procedure* procedure;
+  double height;
+};
+
+// A domain's codes laid out on pages.
+struct DomainLayout {
+  const Domain* domain;
+  std::vector<Cell> cells;
+  std::vector<std::size_t> starts;  // each page's first cell
+  std::size_t pages() const { return starts.size(); }
+  std::size_t page_end(std::size_t page) const {
+    return page + 1 < starts.size() ? starts[page + 1] : cells.size();
+  }
+};
+
+std::vector<Block> sheet_header(const RenderContext& ctx, const Domain& d, bool continued) {
+  std::string title = continued ? d.name + " (" + ctx.text("print_continued") + ")" : d.name;
+  return {{ctx.site().config.authority, style(10, true), 1},
+          {title, style(16, true), 1},
+          {ctx.text("print_sheet_intro"), style(9.5), 5}};
+}
+
+std::string key_text(const Fingerprint& key) {
+  std::string text;
+  append_number(text, key.value());
+  return text;
+}
+
+// What a cell shows, and so its height.
+std::uint64_t cell_print(const Site& site, const Procedure& p) {
+  return Fingerprint().add(p.name).add(p.code).add(procedure_qr_url(site, p).value_or("")).value();
+}
+
+// The heights an earlier build measured, by cell_print.
+std::unordered_map<std::uint64_t, double> kept_heights(KeptEntries* kept, const std::string& key) {
+  std::unordered_map<std::uint64_t, double> heights;
+  std::optional<std::string_view> record = kept ? kept->peek(key) : std::nullopt;
+  constexpr std::size_t kEntry = sizeof(std::uint64_t) + sizeof(double);
+  if (!record || record->size() % kEntry) return heights;
+  for (std::size_t at = 0; at < record->size(); at += kEntry) {
+    std::uint64_t print = 0;
+    double height = 0;
+    std::memcpy(&print, record->data() + at, sizeof print);
+    std::memcpy(&height, record->data() + at + sizeof print, sizeof height);
+    heights.emplace(print, height);
+  }
+  return heights;
+}
+
+// Each procedure's cell height, as an earlier build measured it or measured
+// now; nullopt when a code cannot be made (reported before rendering).
+std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
+                                                const std::vector<const Procedure*>& procedures,
+                                                KeptEntries* kept) {
+  const std::string key =
+      key_text(Fingerprint().add(ctx.input_keys().inputs).add("cell-heights").add(d.name));
+  const std::unordered_map<std::uint64_t, double> known = kept_heights(kept, key);
+  std::vector<double> heights;
+  std::string record;
+  bool measured = false;
+  for (const Procedure* p : procedures) {
+    const std::uint64_t print = cell_print(ctx.site(), *p);
+    auto found = known.find(print);
+    double height = found == known.end() ? 0 : found->second;
+    if (found == known.end()) {
+      const QrMatrix* qr = ctx.qr().procedure(*p);
+      if (!qr) return std::nullopt;
+      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p->name, style(8.5, true), kCellWidth - 3) +
+               doc.measure(code_line(ctx, *p), style(8), kCellWidth - 3);
+      measured = true;
+    }
+    heights.push_back(height);
+    append_number(record, print);
+    append_number(record, height);
+  }
+  if (kept && measured) kept->add(key, record);
+  if (kept && !measured) kept->find(key);  // kept as it was: it holds every height
+  return heights;
+}
+
+// Fills pages row by row; a row that does not fit starts a new page.
+std::optional<DomainLayout> layout_domain(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
+                                          KeptEntries* kept) {
+  const std::vector<const Procedure*> procedures = coded_procedures(ctx.site(), d);
+  std::optional<std::vector<double>> heights = cell_heights(doc, ctx, d, procedures, kept);
+  if (!heights) return std::nullopt;
+  DomainLayout layout{&d, {}, {}};
+  for (std::size_t i = 0; i < procedures.size(); ++i) layout.cells.push_back({procedures[i], (*heights)[i]});
+  const double first_top = kMargin + blocks_height(doc, sheet_header(ctx, d, false));
+  const double next_top = kMargin + blocks_height(doc, sheet_header(ctx, d, true));
+  const double bottom = kFooterTop - 6;
+  double y = bottom;  // forces a first page
+  for (std::size_t first = 0; first < layout.cells.size(); first += kColumns) {
+    const std::size_t last = std::min(first + kColumns, layout.cells.size());
+    double row_height = 0;
+    for (std::size_t i = first; i < last; ++i) row_height = std::max(row_height, layout.cells[i].height);
+    if (y + row_height > bottom) {
+      layout.starts.push_back(first);
+      y = layout.starts.size() == 1 ? first_top : next_top;
+    }
+    y += row_height + kRowGap;
+  }
+  return layout;
+}
+
+void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, double x, double y) {
+  const QrMatrix* qr = ctx.qr().procedure(*cell.procedure);
+  if (!qr) return;
+  const double size = size_for_symbol(*qr, kCellSymbol);
+  doc.qr(*qr, x + (kCellWidth - size) / 2, y, size);
+  y += size;
+  y += doc.text(cell.procedure->name, style(8.5, true), x + 1.5, y, kCellWidth - 3);
+  doc.text(code_line(ctx, *cell.procedure), style(8), x + 1.5, y, kCellWidth - 3);
+}
+
+// Draws pages [first, last) of a domain; the first is the document's
+// current page, and is page `number` of `total` (in the booklet, the
+// booklet's numbers).
+void draw_pages(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
+                std::size_t last, int number, int total) {
+  for (std::size_t page = first; page < last; ++page) {
+    if (page > first) doc.next_page();
+    double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, page > 0), kMargin);
+    for (std::size_t row = layout.starts[page]; row < layout.page_end(page); row += kColumns) {
+      double row_height = 0;
+      for (std::size_t i = row; i < std::min<std::size_t>(row + kColumns, layout.page_end(page)); ++i) {
+        draw_cell(doc, ctx, layout.cells[i], kMargin + static_cast<double>(i - row) * kCellWidth, y);
+        row_height = std::max(row_height, layout.cells[i].height);
+      }
+      y += row_height + kRowGap;
+    }
+    footer(doc, ctx.site().config.authority + " – " + layout.domain->name,
+           page_label(ctx, number + static_cast<int>(page - first), total));
+  }
+}
+
+// --- Parts ---
+
+// The bytes kept under `key`, or those `draw` makes (kept for the next
+// build, and held in `held`); nullopt when drawing failed.
+template <typename Draw>
+std::optional<std::string_view> kept_or_drawn(KeptEntries* kept, const Fingerprint& key, std::string& held,
+                                              Draw&& draw) {
+  if (kept)
+    if (std::optional<std::string_view> found = kept->find(key_text(key))) return found;
+  held = draw();
+  if (held.empty()) return std::nullopt;
+  if (kept) kept->add(key_text(key), held);
+  return held;
+}
+
+// What a part draws: the cells of its pages, where its pages begin, and
+// their numbers.
+Fingerprint part_key(const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
+                     std::size_t last, int number, int total) {
+  Fingerprint key;
+  key.add(ctx.input_keys().inputs).add("sheet-part").add(layout.domain->name).add(first > 0);
+  key.add(static_cast<std::uint64_t>(number)).add(static_cast<std::uint64_t>(total));
+  const std::size_t begin = layout.starts[first];
+  const std::size_t end = layout.page_end(last - 1);
+  for (std::size_t page = first; page < last; ++page) key.add(layout.starts[page] - begin);
+  for (std::size_t i = begin; i < end; ++i) key.add(cell_print(ctx.site(), *layout.cells[i].procedure));
+  return key.add(end - begin);
+}
+
+// Adds a domain's pages to `merge`, numbered from `number` of `total`,
+// drawing only the parts that were not kept.
+bool merge_domain(PdfMerge& merge, const RenderContext& ctx, const DomainLayout& layout, int number,
+                  int total, Diagnostics& diags) {
+  KeptEntries* kept = ctx.print_parts();
+  std::string held;
+  for (std::size_t first = 0; first < layout.pages(); first += kPartPages) {
+    const std::size_t last = std::min(first + kPartPages, layout.pages());
+    const int part_number = number + static_cast<int>(first);
+    std::optional<std::string_view> part =
+        kept_or_drawn(kept, part_key(ctx, layout, first, last, part_number, total), held, [&] {
+          std::unique_ptr<PdfDocument> doc = make_pdf_document(layout.domain->name, 0, diags);
+          if (!doc) return std::string();
+          draw_pages(*doc, ctx, layout, first, last, part_number, total);
+          return doc->finish();
+        });
+    if (!part || !merge.add(*part)) return false;
+  }
+  return true;
+}
+
+// --- A domain's sheet ---
+
+std::optional<std::string> sheet_in_parts(const RenderContext& ctx, const Domain& d, const std::string& title,
+                                          Diagnostics& diags) {
+  std::unique_ptr<PdfDocument> measure = make_pdf_document(title, 0, diags);
+  std::optional<DomainLayout> layout =
+      measure ? layout_domain(*measure, ctx, d, ctx.print_parts()) : std::nullopt;
+  if (!layout || layout->pages() == 0) return std::nullopt;
+  const int total = static_cast<int>(layout->pages());
+  std::string held;
+  Fingerprint frame_key;
+  frame_key.add(ctx.input_keys().inputs).add("sheet-frame").add(title).add(static_cast<std::uint64_t>(total));
+  std::optional<std::string_view> frame = kept_or_drawn(ctx.print_parts(), frame_key, held, [&] {
+    std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
+    if (!doc) return std::string();
+    for (int page = 0; page < total; ++page) doc->next_page();  // each blank page is kept only once shown
+    return doc->finish();
+  });
+  std::optional<PdfMerge> merge =
+      frame ? PdfMerge::start(*frame, 0, expected_bytes(layout->cells.size(), layout->pages()))
+            : std::nullopt;
+  if (!merge || !merge_domain(*merge, ctx, *layout, 1, total, diags)) return std::nullopt;
+  return merge->finish();
+}
+
+// --- The booklet ---
+
+struct ContentsEntry {
+  std::string title;
+  int page;
+};
+
+constexpr double kContentsRow = 8.5;
+
+std::vector<Block> contents_header(const RenderContext& ctx) {
+  std::vector<Block> blocks = issuer_blocks(ctx.site().config);
+  blocks.push_back({ctx.text("print_booklet"), style(20, true), 2});
+  blocks.push_back({ctx.text("print_booklet_intro"), style(10.5), 6});
+  blocks.push_back({ctx.text("print_contents"), style(14, true, false), 3});
+  return blocks;
+}
+
+int contents_pages(PdfDocument& doc, const RenderContext& ctx, std::size_t entries) {
+  double first = kFooterTop - 8 - kMargin - blocks_height(doc, contents_header(ctx));
+  double rest = kFooterTop - 8 - kMargin;
+  int per_first = std::max(1, static_cast<int>(first / kContentsRow));
+  int per_rest = std::max(1, static_cast<int>(rest / kContentsRow));
+  int n = static_cast<int>(entries);
+  return n <= per_first ? 1 : 1 + (n - per_first + per_rest - 1) / per_rest;
+}
+
+void draw_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector<ContentsEntry>& entries,
+                   int total_pages) {
+  double y = draw_blocks(doc, contents_header(ctx), kMargin);
+  for (const ContentsEntry& entry : entries) {
+    if (y + kContentsRow > kFooterTop - 8) {
+      footer(doc, ctx.site().config.authority, page_label(ctx, doc.page(), total_pages));
+      doc.next_page();
+      y = kMargin;
+    }
+    doc.begin_link(entry.page);
+    doc.text(entry.title, style(12, false, false), kMargin, y, kWidth - 25);
+    doc.text(std::to_string(entry.page), style(12, false, false), kA4Width - kMargin - 12, y, 12);
+    doc.end_link();
+    doc.line(kMargin, y + kContentsRow - 1.5, kA4Width - kMargin, y + kContentsRow - 1.5, 0.1);
+    y += kContentsRow;
+  }
+  footer(doc, ctx.site().config.authority, page_label(ctx, doc.page(), total_pages));
+}
+
+// Every domain with codes, laid out; nullopt when a code cannot be made.
+std::optional<std::vector<DomainLayout>> layout_all_domains(PdfDocument& doc, const RenderContext& ctx,
+                                                            KeptEntries* kept) {
+  std::vector<DomainLayout> layouts;
+  for (const Domain& d : ctx.site().domains) {
+    std::optional<DomainLayout> layout = layout_domain(doc, ctx, d, kept);
+    if (!layout) return std::nullopt;
+    if (layout->pages() > 0) layouts.push_back(std::move(*layout));
+  }
+  return layouts;
+}
+
+// The contents, whose entries point at the first page of each domain.
+struct Contents {
+  int pages = 0;
+  int total = 0;  // of the booklet
+  std::vector<ContentsEntry> entries;
+};
+
+Contents plan_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector<DomainLayout>& layouts) {
+  Contents contents;
+  contents.pages = contents_pages(doc, ctx, layouts.size());
+  int page = contents.pages + 1;
+  for (const DomainLayout& layout : layouts) {
+    contents.entries.push_back({layout.domain->name, page});
+    page += static_cast<int>(layout.pages());
+  }
+  contents.total = page - 1;
+  return contents;
+}
+
+// The contents, then a blank page for each page of the domains.
+std::string draw_frame(const RenderContext& ctx, const std::string& title,
+                       const std::vector<DomainLayout>& layouts, const Contents& contents,
+                       Diagnostics& diags) {
+  std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
+  if (!doc) return {};
+  doc->bookmark(ctx.text("print_contents"));
+  draw_contents(*doc, ctx, contents.entries, contents.total);
+  for (const DomainLayout& layout : layouts)
+    for (std::size_t page = 0; page < layout.pages(); ++page) {
+      doc->next_page();
+      if (page == 0) doc->bookmark(layout.domain->name);
+    }
+  doc->next_page();  // cairo leaves out a last page that has nothing drawn on it
+  return doc->finish();
+}
+
+std::optional<std::string> booklet_in_parts(const RenderContext& ctx, const std::string& title,
+                                            Diagnostics& diags) {
+  std::unique_ptr<PdfDocument> measure = make_pdf_document(title, 0, diags);
+  std::optional<std::vector<DomainLayout>> layouts =
+      measure ? layout_all_domains(*measure, ctx, ctx.print_parts()) : std::nullopt;
+  if (!layouts) return std::nullopt;
+  const Contents contents = plan_contents(*measure, ctx, *layouts);
+  Fingerprint frame_key;
+  frame_key.add(ctx.input_keys().inputs).add("booklet-frame").add(title);
+  frame_key.add(static_cast<std::uint64_t>(contents.total));
+  for (const ContentsEntry& entry : contents.entries)
+    frame_key.add(entry.title).add(static_cast<std::uint64_t>(entry.page));
+  std::string held;
+  std::optional<std::string_view> frame = kept_or_drawn(
+      ctx.print_parts(), frame_key, held, [&] { return draw_frame(ctx, title, *layouts, contents, diags); });
+  std::optional<PdfMerge> merge =
+      frame ? PdfMerge::start(
+                  *frame, static_cast<std::size_t>(contents.pages),
+                  expected_bytes(ctx.site().procedures.size(), static_cast<std::size_t>(contents.total)))
+            : std::nullopt;
+  if (!merge) return std::nullopt;
+  for (std::size_t i = 0; i < layouts->size(); ++i)
+    if (!merge_domain(*merge, ctx, (*layouts)[i], contents.entries[i].page, contents.total, diags))
+      return std::nullopt;
+  return merge->finish();
+}
+
+// The booklet in one document, when its parts cannot be merged.
+void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
+  std::optional<std::vector<DomainLayout>> layouts = layout_all_domains(doc, ctx, nullptr);
+  if (!layouts) return;
+  const Contents contents = plan_contents(doc, ctx, *layouts);
+  doc.bookmark(ctx.text("print_contents"));
+  draw_contents(doc, ctx, contents.entries, contents.total);
+  for (std::size_t i = 0; i < layouts->size(); ++i) {
+    doc.next_page();
+    doc.bookmark((*layouts)[i].domain->name);
+    draw_pages(doc, ctx, (*layouts)[i], 0, (*layouts)[i].pages(), contents.entries[i].page, contents.total);
+  }
+}
+
+}  // namespace
+
+OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnostics& diags) {
+  const std::string title = ctx.text("print_sheet") + ": " + d.name;
+  if (std::optional<std::string> merged = sheet_in_parts(ctx, d, title, diags))
+    return {sheet_pdf_path(d), std::move(*merged), {}};
+  if (diags.has_errors()) return {sheet_pdf_path(d), {}, {}};
+  // Drawn whole when the parts cannot be merged.
+  return drawn_pdf(sheet_pdf_path(d), title, 0, diags, [&](PdfDocument& doc) {
+    if (std::optional<DomainLayout> layout = layout_domain(doc, ctx, d, nullptr))
+      draw_pages(doc, ctx, *layout, 0, layout->pages(), 1, static_cast<int>(layout->pages()));
+  });
+}
+
+OutputFile render_booklet_pdf(const RenderContext& ctx, Diagnostics& diags) {
+  const std::string title = ctx.text("print_booklet") + " – " + ctx.site().config.authority;
+  if (std::optional<std::string> merged = booklet_in_parts(ctx, title, diags))
+    return {std::string(kBookletPdf), std::move(*merged), {}};
+  if (diags.has_errors()) return {std::string(kBookletPdf), {}, {}};
+  // Drawn whole when the parts cannot be merged.
+  return drawn_pdf(std::string(kBookletPdf), title, expected_bytes(ctx.site().procedures.size(), 0), diags,
+                   [&](PdfDocument& doc) { draw_booklet(doc, ctx); });
+}
+
+}  // namespace ck

@@ -1,0 +1,108 @@
+// The booklet drawn in parts: a rebuild draws only the parts whose codes
+// changed, and gives the bytes a build without kept parts gives.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "kept_file.h"
+#include "load.h"
+#include "print.h"
+#include "qr_codes.h"
+#include "test_site.h"
+#include "theme.h"
+
+namespace ck {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Enough procedures in one domain for several parts of the booklet (about
+// 20 codes to a page, 24 pages to a part), and two in another.
+MemoryDisk big_site(const std::string& renamed = "") {
+  MemoryDisk disk = testing::small_site();
+  for (int i = 0; i < 1100; ++i) {
+    const std::string n = std::to_string(i);
+    std::string name = "Thủ tục hộ tịch số " + n;
+    if (i == 1050) name += renamed;
+    disk.files["procedures/ho-tich/tt-" + n + ".md"] =
+        testing::procedure("9." + std::string(6 - n.size(), '0') + n, name, "ho-tich");
+  }
+  return disk;
+}
+
+class BookletTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("ck-booklet-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+    RealDisk real;
+    theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags_);
+    ASSERT_TRUE(theme_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // The booklet of `disk`'s site, drawn with the parts kept in `kept` (none
+  // when null); `added`: how many parts and page records it drew anew.
+  std::string booklet(MemoryDisk disk, KeptEntries* kept) {
+    Site site = build_model(load_sources({}, disk, diags_), diags_);
+    EXPECT_FALSE(diags_.has_errors());
+    RenderContext ctx(site, *theme_, {}, nullptr, kept);
+    OutputFile file = render_booklet_pdf(ctx, diags_);
+    EXPECT_FALSE(diags_.has_errors());
+    return file.bytes;
+  }
+
+  std::string kept_path() const { return (dir_ / "kept").string(); }
+
+  fs::path dir_;
+  Diagnostics diags_;
+  std::optional<Theme> theme_;
+};
+
+TEST_F(BookletTest, ARenameRedrawsOnePartAndGivesTheBytesOfAFreshDrawing) {
+  std::size_t first_added = 0;
+  {
+    KeptEntries kept(kept_path(), print_parts_header(1));
+    std::string first = booklet(big_site(), &kept);
+    ASSERT_EQ(first.substr(0, 5), "%PDF-");
+    EXPECT_EQ(first, booklet(big_site(), nullptr));
+    first_added = kept.added();
+    ASSERT_TRUE(kept.save());
+  }
+  // The frame, a record of where each domain's pages begin, and the parts:
+  // several for the large domain, one for the small.
+  EXPECT_GE(first_added, 1u + 2u + 3u);
+  {
+    KeptEntries kept(kept_path(), print_parts_header(1));
+    EXPECT_EQ(booklet(big_site(" (đã sửa)"), &kept), booklet(big_site(" (đã sửa)"), nullptr));
+    // The renamed procedure's part, and its domain's pages measured again.
+    EXPECT_EQ(kept.added(), 2u);
+    ASSERT_TRUE(kept.save());
+  }
+  KeptEntries unchanged(kept_path(), print_parts_header(1));
+  booklet(big_site(" (đã sửa)"), &unchanged);
+  EXPECT_EQ(unchanged.added(), 0u);
+}
+
+TEST_F(BookletTest, KeptPartsOfAnotherExecutableOrDamagedAreNotUsed) {
+  {
+    KeptEntries kept(kept_path(), print_parts_header(1));
+    booklet(big_site(), &kept);
+    ASSERT_TRUE(kept.save());
+  }
+  KeptEntries other(kept_path(), print_parts_header(2));
+  const std::string fresh = booklet(big_site(), nullptr);
+  EXPECT_EQ(booklet(big_site(), &other), fresh);
+  EXPECT_GE(other.added(), 6u);
+
+  std::string bytes = *RealDisk().read_file(kept_path(), nullptr);
+  bytes[bytes.size() / 2] ^= 1;
+  { std::ofstream(kept_path(), std::ios::binary | std::ios::trunc) << bytes; }
+  KeptEntries damaged(kept_path(), print_parts_header(1));
+  EXPECT_EQ(booklet(big_site(), &damaged), fresh);
+  EXPECT_GE(damaged.added(), 6u);
+}
+
+}  // namespace
+}  // namespace ck
