@@ -2,8 +2,10 @@
 // changed, and gives the bytes a build without kept parts gives.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 
 #include "kept_file.h"
 #include "load.h"
@@ -43,13 +45,15 @@ class BookletTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // The booklet of `disk`'s site, drawn with the parts kept in `kept` (none
-  // when null); `added`: how many parts and page records it drew anew.
-  std::string booklet(MemoryDisk disk, KeptEntries* kept) {
+  // when null); or, with `sheet`, the sheet of that domain.
+  std::string booklet(MemoryDisk disk, KeptEntries* kept, const std::string& sheet = "") {
     Site site = build_model(load_sources({}, disk, diags_), diags_);
     EXPECT_FALSE(diags_.has_errors());
     RenderContext ctx(site, *theme_, {}, nullptr, kept);
-    OutputFile file = render_booklet_pdf(ctx, diags_);
+    const Domain* domain = site.find_domain(sheet);
+    OutputFile file = domain ? render_sheet_pdf(ctx, *domain, diags_) : render_booklet_pdf(ctx, diags_);
     EXPECT_FALSE(diags_.has_errors());
+    EXPECT_EQ(file.bytes.substr(0, 5), "%PDF-");
     return file.bytes;
   }
 
@@ -83,6 +87,62 @@ TEST_F(BookletTest, ARenameRedrawsOnePartAndGivesTheBytesOfAFreshDrawing) {
   KeptEntries unchanged(kept_path(), print_parts_header(1));
   booklet(big_site(" (đã sửa)"), &unchanged);
   EXPECT_EQ(unchanged.added(), 0u);
+}
+
+// The number of pages a PDF's page tree counts.
+std::string page_count(const std::string& pdf) {
+  std::smatch count;
+  std::regex_search(pdf, count, std::regex(R"(/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+))"));
+  return count.empty() ? "none" : count[1].str();
+}
+
+// Rewrites the kept file at `path`, each kept PDF replaced by `bytes`.
+void replace_kept_pdfs(const std::string& path, const std::string& header, const std::string& bytes) {
+  std::string file = *RealDisk().read_file(path, nullptr);
+  std::string_view rest(file);
+  ASSERT_TRUE(rest.starts_with(header));
+  rest = rest.substr(header.size(), rest.size() - header.size() - sizeof(std::uint64_t));
+  auto counted = [&rest] {
+    std::uint32_t size = 0;
+    std::memcpy(&size, rest.data(), sizeof size);
+    std::string_view taken = rest.substr(sizeof size, size);
+    rest.remove_prefix(sizeof size + size);
+    return taken;
+  };
+  KeptFile::Writer writer(path, header);
+  while (!rest.empty()) {
+    std::string_view key = counted();
+    std::string_view value = counted();
+    writer.add(key, value.starts_with("%PDF") ? bytes : value);
+  }
+  ASSERT_TRUE(writer.save());
+}
+
+TEST_F(BookletTest, PartsThatCannotBeMergedAreDrawnWhole) {
+  std::string merged;
+  {
+    KeptEntries kept(kept_path(), print_parts_header(1));
+    merged = booklet(big_site(), &kept);
+    ASSERT_TRUE(kept.save());
+  }
+  replace_kept_pdfs(kept_path(), print_parts_header(1), "not a PDF");
+  KeptEntries broken(kept_path(), print_parts_header(1));
+  const std::string whole = booklet(big_site(), &broken);
+  EXPECT_NE(whole, merged);
+  EXPECT_EQ(page_count(whole), page_count(merged));
+  EXPECT_NE(page_count(whole), "none");
+}
+
+TEST_F(BookletTest, ADomainsSheetIsRedrawnInPartsToo) {
+  {
+    KeptEntries kept(kept_path(), print_parts_header(1));
+    EXPECT_EQ(booklet(big_site(), &kept, "ho-tich"), booklet(big_site(), nullptr, "ho-tich"));
+    ASSERT_TRUE(kept.save());
+  }
+  KeptEntries kept(kept_path(), print_parts_header(1));
+  EXPECT_EQ(booklet(big_site(" (đã sửa)"), &kept, "ho-tich"),
+            booklet(big_site(" (đã sửa)"), nullptr, "ho-tich"));
+  EXPECT_EQ(kept.added(), 2u);  // the renamed procedure's part, and the domain's heights
 }
 
 TEST_F(BookletTest, KeptPartsOfAnotherExecutableOrDamagedAreNotUsed) {
