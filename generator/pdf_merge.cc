@@ -202,7 +202,7 @@ class PdfFile {
 
   std::string_view bytes_;
   std::size_t xref_at_ = 0;
-  std::vector<Object> objects_;  // by number; end == 0: none
+  std::vector<Object> objects_;  // by number; begin == 0: none
   std::vector<std::uint32_t> in_file_order_;
   std::vector<Token> trailer_;
 };
