@@ -74,6 +74,16 @@ CI=1 expect 0 "in CI without a terminal, build prints nothing" "$congkhai" build
 for kept in .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr .output.congkhai-print; do
   [ -e "$kept" ] || { echo "FAIL: build left no $kept"; status=1; }
 done
+# Whatever a build keeps beside output/ is ignored by the project's .gitignore, so building the
+# sample site leaves a clone clean.
+for kept in .output.*; do
+  ignored=no
+  while IFS= read -r pattern; do
+    # shellcheck disable=SC2053  # the pattern is a glob on purpose
+    [[ $pattern == .* && $kept == $pattern ]] && ignored=yes
+  done <"$repo/.gitignore"
+  [ "$ignored" = yes ] || { echo "FAIL: $kept is not in .gitignore"; status=1; }
+done
 expect 0 "clean removes congkhai's output" "$congkhai" clean
 for left in output .output.congkhai-state .output.congkhai-cache .output.congkhai-details .output.congkhai-sources .output.congkhai-qr .output.congkhai-print; do
   [ ! -e "$left" ] || { echo "FAIL: clean left $left"; status=1; }
