@@ -133,6 +133,14 @@ class StampMaker {
             .add(stamp_inputs({content, options_.themes_dir}, {options_.sources.procedures + "/domains.yaml"},
                               version_, threads(), nullptr, &book_))
             .value();
+    const std::string templates = content + "/templates";  // a commune's own templates and strings
+    stamps.keys.print =
+        Fingerprint()
+            .add(tool_)
+            .add(stamp_inputs({options_.themes_dir, templates},
+                              {content + "/site.yaml", options_.sources.procedures + "/domains.yaml"},
+                              version_, threads(), nullptr, &book_))
+            .value();
     stamps.all = Fingerprint().add(stamps.keys.inputs).add(catalog_).value();
     return stamps;
   }

@@ -45,9 +45,13 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
                   qr_file_key(ctx, payload, true)});
   jobs.push_back(
       {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
+  // The poster draws the procedure's own file and what the print key
+  // covers, not the pages around it.
+  const std::uint64_t poster =
+      Fingerprint().add(ctx.input_keys().print).add("poster").add(p.source_hash).value();
   if (ctx.site().config.qr.poster_pdfs)
     jobs.push_back({poster_pdf_path(p),
-                    [&ctx, &p](Diagnostics& diags) { return render_poster_pdf(ctx, p, diags); }, key});
+                    [&ctx, &p](Diagnostics& diags) { return render_poster_pdf(ctx, p, diags); }, poster});
 }
 
 }  // namespace
@@ -87,7 +91,7 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   std::vector<std::uint64_t> sheets;
   for (const Domain& d : site.domains) sheets.push_back(sheet_print(site, d));
   Fingerprint booklet;
-  booklet.add(ctx.input_keys().inputs).add("booklet");
+  booklet.add(ctx.input_keys().print).add("booklet");
   for (std::uint64_t sheet : sheets) booklet.add(sheet);
   jobs.push_back({std::string(kBookletPdf),
                   [&ctx](Diagnostics& diags) { return render_booklet_pdf(ctx, diags); }, booklet.value(),
@@ -95,8 +99,7 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   for (std::size_t i = 0; i < site.domains.size(); ++i) {
     const Domain& d = site.domains[i];
     if (coded_procedures(site, d).empty()) continue;
-    const std::uint64_t sheet =
-        Fingerprint().add(ctx.input_keys().inputs).add("sheet").add(sheets[i]).value();
+    const std::uint64_t sheet = Fingerprint().add(ctx.input_keys().print).add("sheet").add(sheets[i]).value();
     jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
     jobs.push_back({sheet_pdf_path(d),
                     [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet});

@@ -91,8 +91,7 @@ std::unordered_map<std::uint64_t, double> kept_heights(KeptEntries* kept, const 
 std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
                                                 const std::vector<const Procedure*>& procedures,
                                                 KeptEntries* kept) {
-  const std::string key =
-      key_text(Fingerprint().add(ctx.input_keys().inputs).add("cell-heights").add(d.name));
+  const std::string key = key_text(Fingerprint().add(ctx.input_keys().print).add("cell-heights").add(d.name));
   const std::unordered_map<std::uint64_t, double> known = kept_heights(kept, key);
   std::vector<double> heights;
   std::string record;
@@ -193,7 +192,7 @@ std::optional<std::string_view> kept_or_drawn(KeptEntries* kept, const Fingerpri
 Fingerprint part_key(const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
                      std::size_t last, int number, int total) {
   Fingerprint key;
-  key.add(ctx.input_keys().inputs).add("sheet-part").add(layout.domain->name).add(first > 0);
+  key.add(ctx.input_keys().print).add("sheet-part").add(layout.domain->name).add(first > 0);
   key.add(static_cast<std::uint64_t>(number)).add(static_cast<std::uint64_t>(total));
   const std::size_t begin = layout.starts[first];
   const std::size_t end = layout.page_end(last - 1);
@@ -234,7 +233,7 @@ std::optional<std::string> sheet_in_parts(const RenderContext& ctx, const Domain
   const int total = static_cast<int>(layout->pages());
   std::string held;
   Fingerprint frame_key;
-  frame_key.add(ctx.input_keys().inputs).add("sheet-frame").add(title).add(static_cast<std::uint64_t>(total));
+  frame_key.add(ctx.input_keys().print).add("sheet-frame").add(title).add(static_cast<std::uint64_t>(total));
   std::optional<std::string_view> frame = kept_or_drawn(ctx.print_parts(), frame_key, held, [&] {
     std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
     if (!doc) return std::string();
@@ -349,7 +348,7 @@ std::optional<std::string> booklet_in_parts(const RenderContext& ctx, const std:
   if (!layouts) return std::nullopt;
   const Contents contents = plan_contents(*measure, ctx, *layouts);
   Fingerprint frame_key;
-  frame_key.add(ctx.input_keys().inputs).add("booklet-frame").add(title);
+  frame_key.add(ctx.input_keys().print).add("booklet-frame").add(title);
   frame_key.add(static_cast<std::uint64_t>(contents.total));
   for (const ContentsEntry& entry : contents.entries)
     frame_key.add(entry.title).add(static_cast<std::uint64_t>(entry.page));

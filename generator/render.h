@@ -48,6 +48,10 @@ inline RenderJob listing_job(std::string path, std::function<OutputFile(Diagnost
 struct InputKeys {
   std::uint64_t tool = 0;
   std::uint64_t inputs = 0;
+  // What the print PDFs draw beyond the procedures: congkhai, site.yaml,
+  // the theme and domains.yaml, not the news, results or pages, so that
+  // publishing a post does not redraw 10,000 posters.
+  std::uint64_t print = 0;
 };
 
 // Everything one job needs: the model, the theme and data shared by pages.

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <png.h>
 
+#include <map>
+
 #include "load.h"
 #include "png_writer.h"
 #include "print.h"
@@ -234,6 +236,35 @@ TEST_F(QrSiteTest, PrintPlanSkipsPosterPdfsWhenTurnedOff) {
   EXPECT_TRUE(has("in-an/tat-ca.pdf"));
   EXPECT_TRUE(has("in-an/khao-sat.pdf"));
   EXPECT_TRUE(has("in-an/khao-sat/qr.svg"));
+}
+
+// A news post, a results month or a page changes `inputs`, not `print`: the
+// PDFs keep their keys (and are not drawn again) while the pages are remade.
+TEST_F(QrSiteTest, PdfKeysFollowThePrintKeyAloneNotTheOtherInputs) {
+  MemoryDisk disk = testing::small_site();
+  Site site = build(disk);
+  RealDisk real;
+  auto theme = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags_);
+  ASSERT_TRUE(theme);
+  auto keys = [&](InputKeys input_keys) {
+    RenderContext ctx(site, *theme, input_keys);
+    std::vector<RenderJob> jobs;
+    plan_print(ctx, jobs);
+    std::map<std::string, std::uint64_t> by_path;
+    for (const RenderJob& job : jobs) by_path[job.path] = job.key;
+    return by_path;
+  };
+  auto before = keys({1, 10, 100});
+  auto news_edited = keys({1, 11, 100});
+  auto theme_edited = keys({1, 12, 101});
+  for (const std::string pdf :
+       {"in-an/tat-ca.pdf", "in-an/linh-vuc/ho-tich.pdf", "in-an/thu-tuc/dang-ky-khai-sinh.pdf"}) {
+    ASSERT_TRUE(before.count(pdf)) << pdf;
+    EXPECT_EQ(before[pdf], news_edited[pdf]) << pdf;
+    EXPECT_NE(before[pdf], theme_edited[pdf]) << pdf;
+  }
+  const std::string page = "in-an/thu-tuc/dang-ky-khai-sinh/index.html";
+  EXPECT_NE(before[page], news_edited[page]);
 }
 
 }  // namespace
