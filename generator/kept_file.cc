@@ -8,7 +8,7 @@ namespace {
 
 // Each entry: the key's length (4 bytes) and bytes, the value's length (4)
 // and bytes. The file ends with the fingerprint of the header and of each
-// entry in turn (8).
+// key and value in turn (8).
 constexpr std::size_t kTrailer = sizeof(std::uint64_t);
 
 // Takes a length and that many bytes from the front of `rest`; nullopt at
@@ -35,11 +35,10 @@ void KeptFile::read() const {
   check.add(header_);
   std::unordered_map<std::string_view, std::string_view> entries;
   while (!rest.empty()) {
-    const std::string_view entry = rest;
     std::optional<std::string_view> key = take_counted(rest);
     std::optional<std::string_view> value = key ? take_counted(rest) : std::nullopt;
     if (!value) return;
-    check.add(entry.substr(0, entry.size() - rest.size()));
+    check.add(*key).add(*value);
     entries.emplace(*key, *value);
   }
   std::uint64_t trailer = 0;
@@ -71,8 +70,7 @@ void KeptFile::Writer::add(std::string_view key, std::string_view bytes) {
   append_number(entry_, static_cast<std::uint32_t>(bytes.size()));
   file_.append(entry_);
   file_.append(bytes);
-  entry_ += bytes;
-  check_.add(entry_);
+  check_.add(key).add(bytes);  // not a copy of a part of megabytes
 }
 
 bool KeptFile::Writer::save() {

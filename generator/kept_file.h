@@ -51,7 +51,7 @@ class KeptFile {
    private:
     ReplacingFile file_;
     std::string entry_;
-    Fingerprint check_;  // of the header and each entry, in order
+    Fingerprint check_;  // of the header and each key and value, in order
   };
 
  private:
