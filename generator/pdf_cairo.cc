@@ -1,15 +1,13 @@
 #include "pdf.h"
 
-#include <cairo-pdf.h>
-#include <pango/pangocairo.h>
-
 #include <bit>
 #include <cstdint>
 
+#include "pdf_canvas.h"
+#include "pdf_fonts.h"
+
 namespace ck {
 namespace {
-
-constexpr double kPointsPerMm = 72.0 / 25.4;
 
 constexpr std::uint32_t kA1Bit(int index) {
   return std::endian::native == std::endian::little ? 1u << index : 0x80000000u >> index;
@@ -20,16 +18,7 @@ cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned i
   return CAIRO_STATUS_SUCCESS;
 }
 
-struct SurfaceDeleter {
-  void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }
-};
-struct ContextDeleter {
-  void operator()(cairo_t* cr) const { cairo_destroy(cr); }
-};
-struct LayoutDeleter {
-  void operator()(PangoLayout* layout) const { g_object_unref(layout); }
-};
-struct FontDeleter {
+struct FontDescriptionDeleter {
   void operator()(PangoFontDescription* font) const { pango_font_description_free(font); }
 };
 
@@ -65,36 +54,54 @@ cairo_surface_t* module_mask(const QrMatrix& qr) {
 
 }  // namespace
 
+PdfCanvas make_pdf_canvas(cairo_write_func_t write, void* closure) {
+  PdfCanvas canvas;
+  canvas.surface.reset(
+      cairo_pdf_surface_create_for_stream(write, closure, kA4Width * kPointsPerMm, kA4Height * kPointsPerMm));
+  // cairo stamps the time of the run unless told otherwise; an empty date
+  // leaves it out, so two builds give the same bytes.
+  cairo_pdf_surface_set_metadata(canvas.surface.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
+  canvas.cr.reset(cairo_create(canvas.surface.get()));
+  cairo_scale(canvas.cr.get(), kPointsPerMm, kPointsPerMm);
+  canvas.layout.reset(pango_cairo_create_layout(canvas.cr.get()));
+  use_unhinted_text(canvas.layout.get());
+  return canvas;
+}
+
+void set_pdf_font(PangoLayout* layout, bool bold, double size_pt) {
+  std::unique_ptr<PangoFontDescription, FontDescriptionDeleter> font(
+      pango_font_description_from_string("Noto Sans"));
+  pango_font_description_set_weight(font.get(), bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(font.get(), size_pt / kPointsPerMm * PANGO_SCALE);
+  pango_layout_set_font_description(layout, font.get());
+}
+
 class CairoDocument : public PdfDocument {
  public:
   CairoDocument(const std::string& title, std::size_t expected_bytes) {
     bytes_.reserve(expected_bytes);
-    surface_.reset(cairo_pdf_surface_create_for_stream(append_bytes, &bytes_, kA4Width * kPointsPerMm,
-                                                       kA4Height * kPointsPerMm));
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATOR, "congkhai");
-    // cairo stamps the time of the run unless told otherwise; an empty date
-    // leaves it out, so two builds give the same bytes.
-    cairo_pdf_surface_set_metadata(surface_.get(), CAIRO_PDF_METADATA_CREATE_DATE, "");
-    cr_.reset(cairo_create(surface_.get()));
-    cairo_scale(cr_.get(), kPointsPerMm, kPointsPerMm);
-    layout_.reset(pango_cairo_create_layout(cr_.get()));
-    use_unhinted_text(layout_.get());
+    canvas_ = make_pdf_canvas(append_bytes, &bytes_);
+    cairo_pdf_surface_set_metadata(canvas_.surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(canvas_.surface.get(), CAIRO_PDF_METADATA_CREATOR, "congkhai");
   }
 
   double measure(std::string_view text, const PdfTextStyle& style, double width) override {
-    prepare(text, style, width);
-    return height();
+    return fonts_.with_fonts(canvas_.layout.get(), text, style.bold, [&] {
+      prepare(text, style, width);
+      return height();
+    });
   }
 
   double text(std::string_view text, const PdfTextStyle& style, double x, double y, double width) override {
-    cairo_t* cr = cr_.get();
-    prepare(text, style, width);
-    cairo_set_source_rgb(cr, style.gray, style.gray, style.gray);
-    cairo_move_to(cr, x, y);
-    pango_cairo_update_layout(cr, layout_.get());
-    pango_cairo_show_layout(cr, layout_.get());
-    return height();
+    return fonts_.with_fonts(canvas_.layout.get(), text, style.bold, [&] {
+      cairo_t* cr = canvas_.cr.get();
+      prepare(text, style, width);
+      cairo_set_source_rgb(cr, style.gray, style.gray, style.gray);
+      cairo_move_to(cr, x, y);
+      pango_cairo_update_layout(cr, canvas_.layout.get());
+      pango_cairo_show_layout(cr, canvas_.layout.get());
+      return height();
+    });
   }
 
   void qr(const QrMatrix& qr, double x, double y, double size) override;
@@ -108,31 +115,27 @@ class CairoDocument : public PdfDocument {
 
  private:
   void prepare(std::string_view text, const PdfTextStyle& style, double width) {
-    std::unique_ptr<PangoFontDescription, FontDeleter> font(pango_font_description_from_string("Noto Sans"));
-    pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_absolute_size(font.get(), style.size_pt / kPointsPerMm * PANGO_SCALE);
-    pango_layout_set_font_description(layout_.get(), font.get());
-    pango_layout_set_width(layout_.get(), static_cast<int>(width * PANGO_SCALE));
-    pango_layout_set_wrap(layout_.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(layout_.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(layout_.get(), text.data(), static_cast<int>(text.size()));
+    set_pdf_font(canvas_.layout.get(), style.bold, style.size_pt);
+    pango_layout_set_width(canvas_.layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_wrap(canvas_.layout.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(canvas_.layout.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+    pango_layout_set_text(canvas_.layout.get(), text.data(), static_cast<int>(text.size()));
   }
 
   double height() const {
     int w = 0, h = 0;
-    pango_layout_get_size(layout_.get(), &w, &h);
+    pango_layout_get_size(canvas_.layout.get(), &w, &h);
     return static_cast<double>(h) / PANGO_SCALE;
   }
 
+  PdfFonts& fonts_ = PdfFonts::get();  // made before this document's first text
   std::string bytes_;
-  std::unique_ptr<cairo_surface_t, SurfaceDeleter> surface_;
-  std::unique_ptr<cairo_t, ContextDeleter> cr_;
-  std::unique_ptr<PangoLayout, LayoutDeleter> layout_;
+  PdfCanvas canvas_;
   int page_ = 1;
 };
 
 void CairoDocument::qr(const QrMatrix& qr, double x, double y, double size) {
-  cairo_t* cr = cr_.get();
+  cairo_t* cr = canvas_.cr.get();
   std::unique_ptr<cairo_surface_t, SurfaceDeleter> modules(module_mask(qr));
   if (cairo_surface_status(modules.get()) != CAIRO_STATUS_SUCCESS) return;
   cairo_save(cr);
@@ -148,7 +151,7 @@ void CairoDocument::qr(const QrMatrix& qr, double x, double y, double size) {
 }
 
 void CairoDocument::line(double x1, double y1, double x2, double y2, double width) {
-  cairo_t* cr = cr_.get();
+  cairo_t* cr = canvas_.cr.get();
   cairo_set_source_rgb(cr, 0, 0, 0);
   cairo_set_line_width(cr, width);
   cairo_move_to(cr, x1, y1);
@@ -158,30 +161,30 @@ void CairoDocument::line(double x1, double y1, double x2, double y2, double widt
 
 void CairoDocument::bookmark(const std::string& title) {
   std::string target = "page=" + std::to_string(page_);
-  cairo_pdf_surface_add_outline(surface_.get(), CAIRO_PDF_OUTLINE_ROOT, title.c_str(), target.c_str(),
+  cairo_pdf_surface_add_outline(canvas_.surface.get(), CAIRO_PDF_OUTLINE_ROOT, title.c_str(), target.c_str(),
                                 static_cast<cairo_pdf_outline_flags_t>(0));
 }
 
 void CairoDocument::begin_link(int page) {
   std::string attributes = "page=" + std::to_string(page);
-  cairo_tag_begin(cr_.get(), CAIRO_TAG_LINK, attributes.c_str());
+  cairo_tag_begin(canvas_.cr.get(), CAIRO_TAG_LINK, attributes.c_str());
 }
 
 void CairoDocument::end_link() {
-  cairo_tag_end(cr_.get(), CAIRO_TAG_LINK);
+  cairo_tag_end(canvas_.cr.get(), CAIRO_TAG_LINK);
 }
 
 void CairoDocument::next_page() {
-  cairo_show_page(cr_.get());
+  cairo_show_page(canvas_.cr.get());
   ++page_;
 }
 
 std::string CairoDocument::finish() {
-  layout_.reset();
-  cr_.reset();
-  cairo_surface_finish(surface_.get());
-  bool ok = cairo_surface_status(surface_.get()) == CAIRO_STATUS_SUCCESS;
-  surface_.reset();
+  canvas_.layout.reset();
+  canvas_.cr.reset();
+  cairo_surface_finish(canvas_.surface.get());
+  bool ok = cairo_surface_status(canvas_.surface.get()) == CAIRO_STATUS_SUCCESS;
+  canvas_.surface.reset();
   return ok ? std::move(bytes_) : std::string();
 }
 
