@@ -85,15 +85,21 @@ std::string escape_xml(std::string_view text) {
 RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys keys, const QrBook* qr_book,
                              KeptEntries* print_parts)
     : site_(site), theme_(theme), qr_codes_(site, qr_book), print_parts_(print_parts), keys_(keys) {
+  // A procedure's pages show its own file and, around it, only what the
+  // shape key covers: the print key (congkhai, site.yaml, the theme,
+  // domains.yaml), the menu, whether the site has news and results, and
+  // every address a link in the steps may point at. Not the bodies of the
+  // posts, months and pages: publishing a post must not make 30,000 pages
+  // again to the same bytes. Every other page follows all the inputs.
   Fingerprint shape, lists;
-  shape.add(keys.inputs);
-  for (const Post& post : site.news.posts) shape.add(post.source.file);  // which are published
-  for (const Procedure& p : site.procedures) {
-    shape.add(p.code).add(p.slug).add(p.domain);  // the paths links resolve against
-    lists.add(p.fields_hash);
-  }
+  shape.add(keys.print);
+  shape.add(std::uint64_t{site.news.posts.empty()}).add(std::uint64_t{site.results.months.empty()});
+  for (const Page& page : site.pages)
+    if (page.menu) shape.add(page.title).add(page_path(page));
+  for (const std::string& path : site.paths) shape.add(path);
+  for (const Procedure& p : site.procedures) lists.add(p.fields_hash);
   shape_key_ = shape.value();
-  lists_key_ = lists.add(shape_key_).value();
+  lists_key_ = lists.add(shape_key_).add(keys.inputs).value();
   procedure_keys_.reserve(site.procedures.size());
   for (const Procedure& p : site.procedures) {
     Fingerprint key;

@@ -108,6 +108,46 @@ TEST_F(RenderTest, SitemapListsEveryPageWithAbsoluteUrls) {
     EXPECT_NE(xml.find("<loc>" + std::string(url) + "</loc>"), std::string::npos) << url;
 }
 
+// A procedure's pages are made again when what they show changes, and only
+// then: a post's or a page's text is not on them; the menu, the addresses
+// their links resolve against and the print key are.
+TEST_F(RenderTest, ProcedureKeysFollowWhatItsPageShows) {
+  auto keys = [&](const MemoryDisk& disk, std::uint64_t inputs, std::uint64_t print) {
+    Diagnostics diags;
+    site_ = build_model(load_sources({}, disk, diags), diags);
+    EXPECT_FALSE(diags.has_errors());
+    RealDisk real;
+    theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
+    RenderContext ctx(site_, *theme_, {1, inputs, print});
+    return std::pair(ctx.procedure_key(site_.procedures.front()), ctx.lists_key());
+  };
+  auto post = [](const std::string& title, const std::string& body) {
+    return "---\ntitle: " + title + "\ndate: 2023-05-01\n---\n" + body + "\n";
+  };
+  MemoryDisk disk = testing::small_site();
+  disk.files["content/news/a.md"] = post("Tin A", "Một.");
+  const auto before = keys(disk, 10, 100);
+
+  MemoryDisk post_edited = disk;
+  post_edited.files["content/news/a.md"] = post("Tin A", "Hai.");
+  MemoryDisk page_edited = disk;
+  page_edited.files["content/pages/gioi-thieu.md"] = "---\ntitle: Giới thiệu\nmenu: 1\n---\nXã Thử mới.\n";
+  for (const MemoryDisk& edited : {post_edited, page_edited}) {
+    const auto after = keys(edited, 11, 100);
+    EXPECT_EQ(after.first, before.first);
+    EXPECT_NE(after.second, before.second);  // the lists, the home page and the news follow every input
+  }
+
+  MemoryDisk post_added = disk;
+  post_added.files["content/news/b.md"] = post("Tin B", "Ba.");  // a link may now point at it
+  MemoryDisk menu_renamed = disk;
+  menu_renamed.files["content/pages/gioi-thieu.md"] = "---\ntitle: Về xã\nmenu: 1\n---\nXã Thử.\n";
+  MemoryDisk no_news = testing::small_site();  // the header's link to the news goes
+  for (const MemoryDisk& edited : {post_added, menu_renamed, no_news})
+    EXPECT_NE(keys(edited, 11, 100).first, before.first);
+  EXPECT_NE(keys(disk, 10, 101).first, before.first);  // the theme, site.yaml or domains.yaml
+}
+
 TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
   MemoryDisk disk;
   disk.files["t/default/templates/partials/a.mustache"] = "[{{> b}}]";
