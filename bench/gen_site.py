@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Writes a synthetic commune site of N procedures in congkhai's format and the
-same content as a Hugo site with equivalent templates, for benchmarks.
+same content as a Hugo site with equivalent templates, for benchmarks: the
+procedures, news posts (one per 100 procedures, at least 12) and 24 months of
+results.
 
 usage: gen_site.py N OUT_DIR   ->  OUT_DIR/congkhai/{procedures,content}
                                    OUT_DIR/hugo/{config.yaml,content,layouts}
@@ -54,6 +56,48 @@ def procedure(rng, i):
     body += "\n\n" + words(rng, 60).capitalize() + ".\n"
     return fm, yaml, body
 
+TAGS = ["Cải cách hành chính", "Chuyển đổi số", "Tuyên truyền", "Văn bản"]
+
+
+def post(rng, i):
+    """A news post: front matter and body."""
+    month, day = 1 + i % 12, 1 + i % 28
+    title = f"{words(rng, 6).capitalize()} số {i}"
+    yaml = (f"---\ntitle: {title}\ndate: {2020 + i // 336}-{month:02d}-{day:02d}T08:00\n"
+            f"summary: {words(rng, 20).capitalize()}.\ntags:\n  - {TAGS[i % len(TAGS)]}\n"
+            "author: Văn phòng UBND xã\n---\n")
+    body = "\n\n".join(words(rng, 40).capitalize() + "." for _ in range(4)) + "\n"
+    return f"{2020 + i // 336}-{month:02d}-{day:02d}-tin-{i}", title, yaml, body
+
+
+def results_month(rng, index, carried_over):
+    """A month of results whose figures add up; returns the file and what it
+    leaves in progress for the next month."""
+    year, month = 2024 + index // 12, 1 + index % 12
+    received = rng.randint(150, 400)
+    online = rng.randint(received // 2, received)
+    in_progress, paused = rng.randint(5, 30), rng.randint(0, 3)
+    resolved = carried_over + received - in_progress - paused
+    late = rng.randint(0, 3)
+    on_time = rng.randint(0, resolved - late)
+    fee_bearing = rng.randint(received // 3, received)
+    answered = rng.randint(received // 2, received)
+    shares = [rng.randint(1, 10) for _ in DOMAIN_SLUGS[:5]]
+    per_domain = [received * s // sum(shares) for s in shares]
+    per_domain[0] += received - sum(per_domain)
+    text = (f"---\nmonth: {year}-{month:02d}\nreceived:\n  total: {received}\n  online: {online}\n"
+            f"  direct: {received - online}\n  carried_over: {carried_over}\n"
+            f"resolved:\n  total: {resolved}\n  early: {resolved - on_time - late}\n  on_time: {on_time}\n"
+            f"  late: {late}\nin_progress:\n  within_limit: {in_progress}\n  overdue: 0\npaused: {paused}\n"
+            f"digitized:\n  on_receipt: {rng.randint(received * 9 // 10, received)}\n"
+            f"  results: {rng.randint(resolved * 8 // 10, resolved)}\n"
+            f"online_payment:\n  paid: {rng.randint(0, fee_bearing)}\n  fee_bearing: {fee_bearing}\n"
+            f"survey:\n  answered: {answered}\n  satisfied: {rng.randint(answered * 9 // 10, answered)}\n"
+            "complaints:\n  received: 0\n  resolved: 0\ndomains:\n" +
+            "".join(f"  - domain: {slug}\n    received: {count}\n" for slug, count in zip(DOMAIN_SLUGS, per_domain)) +
+            "---\n" + words(rng, 30).capitalize() + ".\n")
+    return f"{year}-{month:02d}", text, in_progress + paused
+
 
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -105,6 +149,19 @@ HUGO_LAYOUTS = {
 """,
     "_default/terms.html": """{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
 """,
+    "tin-tuc/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Date.Format "02/01/2006" }} – {{ .Params.author }}</p>
+<p>{{ .Params.summary }}</p>{{ .Content }}<ul>{{ range .Params.tags }}<li>{{ . }}</li>{{ end }}</ul></article>{{ end }}
+""",
+    "tin-tuc/list.html": """{{ define "main" }}<h1>{{ .Title }}</h1>{{ range (.Paginate .Pages.ByDate.Reverse).Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
+<p>{{ .Params.summary }}</p></article>{{ end }}{{ template "_internal/pagination.html" . }}{{ end }}
+""",
+    "ket-qua/single.html": """{{ define "main" }}<article><h1>{{ .Title }}</h1><table>
+<tr><th>Tiếp nhận</th><td>{{ .Params.received.total }}</td><td>{{ .Params.received.online }}</td></tr>
+<tr><th>Đã giải quyết</th><td>{{ .Params.resolved.total }}</td><td>{{ .Params.resolved.on_time }}</td></tr>
+<tr><th>Số hóa</th><td>{{ .Params.digitized.on_receipt }}</td><td>{{ .Params.digitized.results }}</td></tr>
+<tr><th>Hài lòng</th><td>{{ .Params.survey.answered }}</td><td>{{ .Params.survey.satisfied }}</td></tr></table>
+<ul>{{ range .Params.domains }}<li>{{ .domain }}: {{ .received }}</li>{{ end }}</ul>{{ .Content }}</article>{{ end }}
+""",
     "index.html": """{{ define "main" }}<h1>{{ .Site.Title }}</h1><form action="{{ "tim-kiem/" | relURL }}"><input type="search" name="q"></form>
 <ul>{{ range .Site.Taxonomies.domains }}<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}
 """,
@@ -129,6 +186,18 @@ def main():
         write(os.path.join(ck, "procedures", fm["domain"], fm["slug"] + ".md"), yaml + body)
         hugo_yaml = yaml.replace(f"domain: {fm['domain']}\n", f"domain: {fm['domain']}\ndomains: [{fm['domain']}]\ntitle: {fm['name']}\n", 1)
         write(os.path.join(hugo, "content/thu-tuc", fm["slug"] + ".md"), hugo_yaml + body)
+    write(os.path.join(hugo, "content/tin-tuc/_index.md"), "---\ntitle: Tin tức\n---\n")
+    for i in range(max(12, n // 100)):
+        name, title, yaml, body = post(rng, i)
+        write(os.path.join(ck, "content/news", name + ".md"), yaml + body)
+        write(os.path.join(hugo, "content/tin-tuc", name + ".md"), yaml + body)
+    write(os.path.join(hugo, "content/ket-qua/_index.md"), "---\ntitle: Kết quả giải quyết hồ sơ\n---\n")
+    carried_over = 20
+    for index in range(24):
+        name, text, carried_over = results_month(rng, index, carried_over)
+        write(os.path.join(ck, "content/results", name + ".md"), text)
+        write(os.path.join(hugo, "content/ket-qua", name + ".md"),
+              text.replace("---\n", f"---\ntitle: Kết quả tháng {name}\n", 1))
 
 
 if __name__ == "__main__":

@@ -2,10 +2,10 @@
 # Builds the same synthetic site with congkhai and with Hugo in one run, on
 # tmpfs, and reports medians of wall time (hyperfine) and peak memory
 # (/usr/bin/time), with the ratios. Then, for congkhai alone: a rebuild with
-# nothing changed, a rebuild after editing one procedure's steps and after
-# renaming one, and two communes sharing the catalog in one run against two
-# separate builds. The machine may be shared: only compare numbers taken in
-# the same run.
+# nothing changed, a rebuild after editing one procedure's steps, after
+# renaming one and after editing a news post, and two communes sharing the
+# catalog in one run against two separate builds. The machine may be
+# shared: only compare numbers taken in the same run.
 #
 # usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each)
 set -euo pipefail
@@ -64,9 +64,14 @@ PY
   hyperfine --runs "$runs" --export-json "$root/name.json" \
     --prepare "sed -i 's/^name: \\(.*\\)\$/name: \\1 x/' $page" "$ck_cmd" >/dev/null
   cp "$root/page.md" "$page"
+  # An editor's news post: a sentence added to one.
+  news_post=$(ls "$site"/congkhai/content/news/*.md | head -1)
+  hyperfine --runs "$runs" --export-json "$root/post.json" \
+    --prepare "echo 'Thêm một câu.' >> $news_post" "$ck_cmd" >/dev/null
   printf '%-8s %-22s %12s\n' "$n" "rebuild, no change" "$(median "$root/noop.json")"
   printf '%-8s %-22s %12s\n' "$n" "rebuild, steps edited" "$(median "$root/body.json")"
   printf '%-8s %-22s %12s\n' "$n" "rebuild, name edited" "$(median "$root/name.json")"
+  printf '%-8s %-22s %12s\n' "$n" "rebuild, post edited" "$(median "$root/post.json")"
 
   # Two communes sharing the catalog: one run against two separate runs.
   cp -r "$site/congkhai/content" "$site/congkhai/content-b"
