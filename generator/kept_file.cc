@@ -102,6 +102,30 @@ void KeptEntries::add(std::string_view key, std::string_view bytes) {
   ++added_;
 }
 
+KeptEntries::Shared KeptEntries::find_or_make(std::string_view key, int askers,
+                                              const std::function<std::string()>& make) {
+  if (std::optional<std::string_view> found = find(key)) return {*found, nullptr};
+  std::unique_lock lock(making_mutex_);
+  std::shared_ptr<Making>& slot = making_[std::string(key)];
+  const bool first = slot == nullptr;
+  if (first) slot = std::make_shared<Making>();
+  const std::shared_ptr<Making> making = slot;
+  ++making->asks;
+  if (first) {
+    lock.unlock();
+    auto bytes = std::make_shared<const std::string>(make());
+    if (!bytes->empty()) add(key, *bytes);
+    lock.lock();
+    making->bytes = std::move(bytes);
+    making->done = true;
+    made_.notify_all();
+  } else {
+    made_.wait(lock, [&] { return making->done; });
+  }
+  if (making->asks >= askers) making_.erase(std::string(key));
+  return {*making->bytes, making->bytes};
+}
+
 std::size_t KeptEntries::added() const {
   std::lock_guard lock(mutex_);
   return added_;

@@ -7,7 +7,10 @@
 // nothing else.
 #pragma once
 
+#include <condition_variable>
 #include <cstring>
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -77,6 +80,17 @@ class KeptEntries {
   // Keeps `bytes` under `key`, unless an entry was kept under it already
   // (jobs on several threads may make the same entry).
   void add(std::string_view key, std::string_view bytes);
+  // Bytes kept, or made by this build and held for the jobs that ask again.
+  struct Shared {
+    std::string_view bytes;                   // empty: neither kept nor made
+    std::shared_ptr<const std::string> held;  // holds `bytes` when this build made them
+  };
+  // The bytes the earlier build kept under `key`, or those a job of this
+  // build made, or else those `make` returns now (kept unless empty). When
+  // jobs on several threads ask for the same key, one makes the bytes and
+  // the others wait for them; they are held until `askers` jobs have asked.
+  Shared find_or_make(std::string_view key, int askers, const std::function<std::string()>& make);
+
   // Writes the new file, if it was begun.
   bool save();
   // How many entries were added: made by this build, not found.
@@ -91,6 +105,15 @@ class KeptEntries {
   std::optional<KeptFile::Writer> next_;
   std::unordered_set<std::string> kept_;  // keys written to next_
   std::size_t added_ = 0;
+
+  struct Making {
+    int asks = 0;
+    bool done = false;
+    std::shared_ptr<const std::string> bytes;
+  };
+  std::mutex making_mutex_;
+  std::condition_variable made_;
+  std::unordered_map<std::string, std::shared_ptr<Making>> making_;
 };
 
 }  // namespace ck

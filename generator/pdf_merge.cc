@@ -181,6 +181,14 @@ class PdfFile {
   // The objects listed by `key` ("/Kids [ … ]") in the object's top dictionary.
   std::optional<std::vector<std::uint32_t>> ref_array(const Object& o, std::string_view key) const;
   std::optional<std::uint64_t> integer_value(const Object& o, std::string_view key) const;
+  // The reference that is the value of `key` in the object's top
+  // dictionary, with where it is written.
+  std::optional<Ref> ref_entry(const Object& o, std::string_view key) const;
+  // The text of the array that is the value of `key` ("[ 0 0 595 842 ]").
+  std::optional<std::string_view> array_text(const Object& o, std::string_view key) const;
+  bool has_key(const Object& o, std::string_view key) const {
+    return value_index(tokens(o), key).has_value();
+  }
 
   // The page objects of a flat page tree, in order.
   std::optional<std::vector<std::uint32_t>> pages(std::uint32_t* pages_node) const;
@@ -327,6 +335,22 @@ std::optional<std::uint32_t> PdfFile::ref_value(const std::vector<Token>& tokens
   return ref->number;
 }
 
+std::optional<Ref> PdfFile::ref_entry(const Object& o, std::string_view key) const {
+  const std::vector<Token> all = tokens(o);
+  std::optional<std::size_t> i = value_index(all, key);
+  return i ? ref_at(all, *i) : std::nullopt;
+}
+
+std::optional<std::string_view> PdfFile::array_text(const Object& o, std::string_view key) const {
+  const std::vector<Token> all = tokens(o);
+  std::optional<std::size_t> i = value_index(all, key);
+  if (!i || all[*i].kind != Kind::open || text(all[*i]) != "[") return std::nullopt;
+  for (std::size_t t = *i + 1; t < all.size(); ++t)
+    if (all[t].kind == Kind::close && all[t].depth == all[*i].depth)
+      return bytes_.substr(all[*i].begin, all[t].end - all[*i].begin);
+  return std::nullopt;
+}
+
 std::optional<std::uint64_t> PdfFile::integer_value(const Object& o, std::string_view key) const {
   const std::vector<Token> all = tokens(o);
   std::optional<std::size_t> i = value_index(all, key);
@@ -399,18 +423,36 @@ std::optional<std::vector<std::uint32_t>> reachable(const PdfFile& file,
   return found;
 }
 
+// Changes to an object as it is written: text in place of one of its
+// references (by where the reference begins), and text added to its
+// dictionary, just after the "<<" that opens it.
+struct Edits {
+  std::size_t ref_at = 0;  // 0: none
+  std::string ref_text;
+  std::string in_dictionary;
+};
+
 // Writes object `n` of `file` as object `as`, its references renumbered by
-// `renumber` (0: a missing object, written null); stream data is copied as
-// it is.
+// `renumber` (0: a missing object, written null) and `edits` made; stream
+// data is copied as it is.
 void write_object(const PdfFile& file, std::uint32_t n, const std::vector<std::uint32_t>& renumber,
-                  std::uint32_t as, std::string& out) {
+                  std::uint32_t as, std::string& out, const Edits& edits = {}) {
   const Object& o = *file.object(n);
   out += std::to_string(as);
   out += " 0 obj";
   std::size_t pos = o.body;
+  if (!edits.in_dictionary.empty()) {
+    const std::size_t open = file.bytes().find("<<", o.body) + 2;  // checked by the caller
+    out.append(file.bytes().substr(pos, open - pos));
+    out += ' ';
+    out += edits.in_dictionary;
+    pos = open;
+  }
   for (const Ref& ref : o.refs) {
     out.append(file.bytes().substr(pos, ref.begin - pos));
-    if (renumber[ref.number]) {
+    if (ref.begin == edits.ref_at) {
+      out += edits.ref_text;
+    } else if (renumber[ref.number]) {
       out += std::to_string(renumber[ref.number]);
       out += " 0 R";
     } else {
@@ -420,6 +462,24 @@ void write_object(const PdfFile& file, std::uint32_t n, const std::vector<std::u
   }
   out.append(file.bytes().substr(pos, o.end - pos));
 }
+
+// Whether the object is a dictionary (or a stream's), so that entries can
+// go in after its "<<".
+bool opens_dictionary(const PdfFile& file, const Object& o) {
+  std::optional<Token> first = Lexer(file.bytes(), o.body, o.end).next();
+  return first && first->kind == Kind::open && file.bytes().substr(first->begin, 2) == "<<";
+}
+
+// How many references each object of `objects` gets from the others.
+std::vector<int> reference_counts(const PdfFile& file, const std::vector<std::uint32_t>& objects) {
+  std::vector<int> counts(file.size(), 0);
+  for (std::uint32_t n : objects)
+    for (const Ref& ref : file.object(n)->refs) ++counts[ref.number];
+  return counts;
+}
+
+// The drawing that paints a part's page onto a frame's page.
+constexpr std::string_view kPartName = "/CkPart";
 
 }  // namespace
 
@@ -432,35 +492,61 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t firs
   std::optional<std::uint32_t> root = file->trailer_ref("/Root");
   std::optional<std::uint32_t> info = file->trailer_ref("/Info");
   if (!pages || !root || first_place > pages->size()) return std::nullopt;
-  const std::vector<std::uint32_t> places(pages->begin() + static_cast<std::ptrdiff_t>(first_place),
-                                          pages->end());
   std::vector<std::uint32_t> from{*root};
   if (info) from.push_back(*info);
-  // The blank pages' drawings and resources are left behind.
-  std::optional<std::vector<std::uint32_t>> kept = reachable(*file, from, places, 0);
+  std::optional<std::vector<std::uint32_t>> kept = reachable(*file, from, {}, 0);
   if (!kept) return std::nullopt;
 
   PdfMerge merge;
   std::vector<std::uint32_t> renumber(file->size(), 0);
   merge.offsets_.push_back(0);
-  for (std::uint32_t n : *kept) {
-    renumber[n] = static_cast<std::uint32_t>(merge.offsets_.size());
-    merge.offsets_.push_back(0);
-  }
-  for (std::uint32_t n : places) merge.places_.push_back(renumber[n]);
-  merge.pages_node_ = renumber[pages_node];
+  for (std::uint32_t n : *kept) renumber[n] = merge.new_object();
   merge.root_ = renumber[*root];
   merge.info_ = info ? renumber[*info] : 0;
+
+  // Each place's page draws, before its own drawing, the form its part's
+  // page becomes; the form is named in the page's resources, which no other
+  // page may share.
+  const std::vector<int> references = reference_counts(*file, *kept);
+  std::vector<Edits> edits(file->size());
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> draws;  // (number, form)
+  for (std::size_t i = first_place; i < pages->size(); ++i) {
+    const Object& page = *file->object((*pages)[i]);
+    std::optional<Ref> contents = file->ref_entry(page, "/Contents");
+    std::optional<Ref> resources = file->ref_entry(page, "/Resources");
+    const Object* dictionary = resources ? file->object(resources->number) : nullptr;
+    if (!contents || !dictionary || references[resources->number] != 1 ||
+        !opens_dictionary(*file, *dictionary) || file->has_key(*dictionary, "/XObject"))
+      return std::nullopt;
+    const std::uint32_t draw = merge.new_object();
+    const std::uint32_t form = merge.new_object();
+    merge.forms_.push_back(form);
+    draws.emplace_back(draw, form);
+    edits[(*pages)[i]] = {
+        contents->begin,
+        "[ " + std::to_string(draw) + " 0 R " + std::to_string(renumber[contents->number]) + " 0 R ]",
+        {}};
+    edits[resources->number].in_dictionary =
+        "/XObject << " + std::string(kPartName) + " " + std::to_string(form) + " 0 R >>\n  ";
+  }
   merge.out_.reserve(std::max(frame.size(), expected_bytes));
   merge.out_.append(frame.substr(0, file->first_object()));
-  std::vector<char> is_place(file->size(), 0);
-  for (std::uint32_t n : places) is_place[n] = 1;
   for (std::uint32_t n : *kept) {
-    if (is_place[n]) continue;
     merge.offsets_[renumber[n]] = merge.out_.size();
-    write_object(*file, n, renumber, renumber[n], merge.out_);
+    write_object(*file, n, renumber, renumber[n], merge.out_, edits[n]);
+  }
+  const std::string draw_text = "q " + std::string(kPartName) + " Do Q\n";
+  for (auto [draw, form] : draws) {
+    merge.offsets_[draw] = merge.out_.size();
+    merge.out_ += std::to_string(draw) + " 0 obj\n<< /Length " + std::to_string(draw_text.size()) +
+                  " >>\nstream\n" + draw_text + "endstream\nendobj\n";
   }
   return merge;
+}
+
+std::uint32_t PdfMerge::new_object() {
+  offsets_.push_back(0);
+  return static_cast<std::uint32_t>(offsets_.size() - 1);
 }
 
 bool PdfMerge::add(std::string_view part) {
@@ -469,21 +555,39 @@ bool PdfMerge::add(std::string_view part) {
   std::uint32_t pages_node = 0;
   std::optional<std::vector<std::uint32_t>> pages = file->pages(&pages_node);
   if (!pages || pages->size() > places_left()) return false;
-  // Each page takes a place, under the frame's page tree; what the pages
-  // use is added after the frame's objects.
   std::optional<std::vector<std::uint32_t>> used = reachable(*file, *pages, {}, pages_node);
   if (!used) return false;
+  // Each page becomes a form: its drawing, with the page's size and
+  // resources added to the drawing's dictionary. The page objects and the
+  // page tree are left behind; what the drawings use is added.
   std::vector<std::uint32_t> renumber(file->size(), 0);
-  renumber[pages_node] = pages_node_;
-  for (std::size_t i = 0; i < pages->size(); ++i) renumber[(*pages)[i]] = places_[filled_ + i];
+  std::vector<Edits> edits(file->size());
+  std::vector<char> is_page(file->size(), 0);
+  for (std::uint32_t page : *pages) is_page[page] = 1;
+  std::vector<std::pair<std::uint32_t, std::string_view>> forms;  // (drawing, the page's size)
+  std::vector<std::uint32_t> resources;
+  for (std::uint32_t page : *pages) {
+    std::optional<Ref> contents = file->ref_entry(*file->object(page), "/Contents");
+    std::optional<Ref> page_resources = file->ref_entry(*file->object(page), "/Resources");
+    std::optional<std::string_view> box = file->array_text(*file->object(page), "/MediaBox");
+    const Object* drawing = contents ? file->object(contents->number) : nullptr;
+    if (!drawing || !page_resources || !file->object(page_resources->number) || !box ||
+        is_page[contents->number] || renumber[contents->number] || !opens_dictionary(*file, *drawing))
+      return false;
+    renumber[contents->number] = forms_[filled_ + forms.size()];
+    forms.emplace_back(contents->number, *box);
+    resources.push_back(page_resources->number);
+  }
   for (std::uint32_t n : *used)
-    if (!renumber[n]) {
-      renumber[n] = static_cast<std::uint32_t>(offsets_.size());
-      offsets_.push_back(0);
-    }
+    if (!is_page[n] && !renumber[n]) renumber[n] = new_object();
+  for (std::size_t i = 0; i < forms.size(); ++i)
+    edits[forms[i].first].in_dictionary = "/Type /XObject /Subtype /Form /BBox " +
+                                          std::string(forms[i].second) + " /Resources " +
+                                          std::to_string(renumber[resources[i]]) + " 0 R\n  ";
   for (std::uint32_t n : *used) {
+    if (is_page[n]) continue;
     offsets_[renumber[n]] = out_.size();
-    write_object(*file, n, renumber, renumber[n], out_);
+    write_object(*file, n, renumber, renumber[n], out_, edits[n]);
   }
   filled_ += pages->size();
   return true;

@@ -1,14 +1,16 @@
-// Puts the pages of separately drawn PDF documents in place of the blank
-// pages of another. The booklet is drawn in parts, so that a rebuild after
-// one procedure is renamed redraws the few pages that show it, not 800.
-// The frame (the contents, with the links and bookmarks that point into the
-// booklet, then one blank page per page to come) keeps the page objects
-// those point at; each part's page takes the place of a blank one, and only
-// what the pages use is written.
+// Draws the pages of separately drawn PDF documents onto the pages of
+// another. The booklet and the domain sheets are drawn in parts, so that a
+// rebuild after one procedure is renamed redraws the few pages that show
+// it, not 800, and the booklet and a domain's sheet share the same parts.
+// The frame (the contents, with the links and bookmarks that point into
+// the booklet, then a page with its footer for each page to come) keeps
+// the page objects those point at; each part's page becomes a form (a
+// drawing with its own resources) that a frame's page draws under its own
+// drawing, and only what the pages use is written.
 //
-// Reads documents as cairo writes them: a classic cross-reference table and
-// a flat page tree. Anything else is refused, and the caller draws the
-// whole document instead.
+// Reads documents as cairo writes them: a classic cross-reference table, a
+// flat page tree, one drawing and one resources object per page. Anything
+// else is refused, and the caller draws the whole document instead.
 #pragma once
 
 #include <cstddef>
@@ -22,27 +24,27 @@ namespace ck {
 
 class PdfMerge {
  public:
-  // The frame `frame`, whose pages from `first_place` (0-based) on are to be
-  // filled; nullopt when it cannot be read. `expected_bytes`: room for the
+  // The frame `frame`, whose pages from `first_place` (0-based) on each
+  // receive a part's page; nullopt when it cannot be read. `expected_bytes`: room for the
   // merged document, so that it is not copied as it grows.
   static std::optional<PdfMerge> start(std::string_view frame, std::size_t first_place,
                                        std::size_t expected_bytes = 0);
 
-  // Fills the next places with `part`'s pages, in order. False when the
+  // Draws `part`'s pages onto the next places, in order. False when the
   // part cannot be read or has more pages than places are left.
   bool add(std::string_view part);
-  std::size_t places_left() const { return places_.size() - filled_; }
+  std::size_t places_left() const { return forms_.size() - filled_; }
 
   // The merged document; nullopt while a place is left empty.
   std::optional<std::string> finish();
 
  private:
   PdfMerge() = default;
+  std::uint32_t new_object();  // its number
   std::string out_;
-  std::vector<std::size_t> offsets_;   // by new object number; 0: not written yet
-  std::vector<std::uint32_t> places_;  // new numbers of the pages to fill
+  std::vector<std::size_t> offsets_;  // by new object number; 0: not written yet
+  std::vector<std::uint32_t> forms_;  // the numbers of the forms the places draw, in order
   std::size_t filled_ = 0;
-  std::uint32_t pages_node_ = 0;  // the new number of the frame's page tree
   std::uint32_t root_ = 0;
   std::uint32_t info_ = 0;
 };

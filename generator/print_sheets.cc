@@ -5,11 +5,14 @@
 //
 // A rebuild after one procedure is renamed redraws the pages that show it,
 // not 800: a domain's pages are drawn in parts of at most kPartPages pages,
-// kept beside the output under a key of what they draw (print_parts), and
-// merged into a frame: for the booklet, the contents, and a blank page for
-// each page to come that the contents and the bookmarks point at (see
-// pdf_merge.h). The measured height of each code's cell is kept too, so a
-// layout is measured again only for the cells that changed.
+// without their footers, kept beside the output under a key of what they
+// draw (print_parts), and drawn onto a frame's pages (see pdf_merge.h): for
+// a domain's sheet, a page with its footer for each page; for the booklet,
+// the contents, then a page with its footer for each page to come, which
+// the contents and the bookmarks point at. So the booklet and a domain's
+// sheet draw the same parts, each drawn once by whichever job asks first.
+// The measured height of each code's cell is kept too, so a layout is
+// measured again only for the cells that changed.
 #include <algorithm>
 #include <cstring>
 #include <unordered_map>
@@ -151,49 +154,56 @@ void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, dou
   doc.text(code_line(ctx, *cell.procedure), style(8), x + 1.5, y, kCellWidth - 3);
 }
 
-// Draws pages [first, last) of a domain; the first is the document's
-// current page, and is page `number` of `total` (in the booklet, the
-// booklet's numbers).
-void draw_pages(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
-                std::size_t last, int number, int total) {
-  for (std::size_t page = first; page < last; ++page) {
-    if (page > first) doc.next_page();
-    double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, page > 0), kMargin);
-    for (std::size_t row = layout.starts[page]; row < layout.page_end(page); row += kColumns) {
-      double row_height = 0;
-      for (std::size_t i = row; i < std::min<std::size_t>(row + kColumns, layout.page_end(page)); ++i) {
-        draw_cell(doc, ctx, layout.cells[i], kMargin + static_cast<double>(i - row) * kCellWidth, y);
-        row_height = std::max(row_height, layout.cells[i].height);
-      }
-      y += row_height + kRowGap;
+// The header and the codes of a domain's page `page`.
+void draw_page_body(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout,
+                    std::size_t page) {
+  double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, page > 0), kMargin);
+  for (std::size_t row = layout.starts[page]; row < layout.page_end(page); row += kColumns) {
+    double row_height = 0;
+    for (std::size_t i = row; i < std::min<std::size_t>(row + kColumns, layout.page_end(page)); ++i) {
+      draw_cell(doc, ctx, layout.cells[i], kMargin + static_cast<double>(i - row) * kCellWidth, y);
+      row_height = std::max(row_height, layout.cells[i].height);
     }
-    footer(doc, ctx.site().config.authority + " – " + layout.domain->name,
-           page_label(ctx, number + static_cast<int>(page - first), total));
+    y += row_height + kRowGap;
+  }
+}
+
+// A domain's page's footer: the authority and the domain, and the page's
+// number of `total` (in the booklet, the booklet's numbers).
+void domain_footer(PdfDocument& doc, const RenderContext& ctx, const Domain& d, int number, int total) {
+  footer(doc, ctx.site().config.authority + " – " + d.name, page_label(ctx, number, total));
+}
+
+// Every page of a domain with its footer, numbered from `number` of
+// `total`; the first is the document's current page.
+void draw_pages(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, int number,
+                int total) {
+  for (std::size_t page = 0; page < layout.pages(); ++page) {
+    if (page > 0) doc.next_page();
+    draw_page_body(doc, ctx, layout, page);
+    domain_footer(doc, ctx, *layout.domain, number + static_cast<int>(page), total);
   }
 }
 
 // --- Parts ---
 
 // The bytes kept under `key`, or those `draw` makes (kept for the next
-// build, and held in `held`); nullopt when drawing failed.
+// build), shared with the other jobs of this build that ask for them:
+// `askers` in all. Empty when drawing failed.
 template <typename Draw>
-std::optional<std::string_view> kept_or_drawn(KeptEntries* kept, const Fingerprint& key, std::string& held,
-                                              Draw&& draw) {
-  if (kept)
-    if (std::optional<std::string_view> found = kept->find(key_text(key))) return found;
-  held = draw();
-  if (held.empty()) return std::nullopt;
-  if (kept) kept->add(key_text(key), held);
-  return held;
+KeptEntries::Shared kept_or_drawn(KeptEntries* kept, const Fingerprint& key, int askers, Draw&& draw) {
+  if (kept) return kept->find_or_make(key_text(key), askers, draw);
+  auto bytes = std::make_shared<const std::string>(draw());
+  return {*bytes, bytes};
 }
 
-// What a part draws: the cells of its pages, where its pages begin, and
-// their numbers.
+// What a part draws: the cells of its pages and where its pages begin. Not
+// their numbers, which the frame's footers draw: the booklet and a domain's
+// sheet draw the same parts.
 Fingerprint part_key(const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
-                     std::size_t last, int number, int total) {
+                     std::size_t last) {
   Fingerprint key;
   key.add(ctx.input_keys().print).add("sheet-part").add(layout.domain->name).add(first > 0);
-  key.add(static_cast<std::uint64_t>(number)).add(static_cast<std::uint64_t>(total));
   const std::size_t begin = layout.starts[first];
   const std::size_t end = layout.page_end(last - 1);
   for (std::size_t page = first; page < last; ++page) key.add(layout.starts[page] - begin);
@@ -201,23 +211,22 @@ Fingerprint part_key(const RenderContext& ctx, const DomainLayout& layout, std::
   return key.add(end - begin);
 }
 
-// Adds a domain's pages to `merge`, numbered from `number` of `total`,
-// drawing only the parts that were not kept.
-bool merge_domain(PdfMerge& merge, const RenderContext& ctx, const DomainLayout& layout, int number,
-                  int total, Diagnostics& diags) {
-  KeptEntries* kept = ctx.print_parts();
-  std::string held;
+// Adds a domain's pages to `merge`, drawing only the parts that were not
+// kept.
+bool merge_domain(PdfMerge& merge, const RenderContext& ctx, const DomainLayout& layout, Diagnostics& diags) {
   for (std::size_t first = 0; first < layout.pages(); first += kPartPages) {
     const std::size_t last = std::min(first + kPartPages, layout.pages());
-    const int part_number = number + static_cast<int>(first);
-    std::optional<std::string_view> part =
-        kept_or_drawn(kept, part_key(ctx, layout, first, last, part_number, total), held, [&] {
-          std::unique_ptr<PdfDocument> doc = make_pdf_document(layout.domain->name, 0, diags);
-          if (!doc) return std::string();
-          draw_pages(*doc, ctx, layout, first, last, part_number, total);
-          return doc->finish();
-        });
-    if (!part || !merge.add(*part)) return false;
+    // Asked for by the booklet and by the domain's sheet.
+    KeptEntries::Shared part = kept_or_drawn(ctx.print_parts(), part_key(ctx, layout, first, last), 2, [&] {
+      std::unique_ptr<PdfDocument> doc = make_pdf_document(layout.domain->name, 0, diags);
+      if (!doc) return std::string();
+      for (std::size_t page = first; page < last; ++page) {
+        if (page > first) doc->next_page();
+        draw_page_body(*doc, ctx, layout, page);
+      }
+      return doc->finish();
+    });
+    if (part.bytes.empty() || !merge.add(part.bytes)) return false;
   }
   return true;
 }
@@ -231,19 +240,21 @@ std::optional<std::string> sheet_in_parts(const RenderContext& ctx, const Domain
       measure ? layout_domain(*measure, ctx, d, ctx.print_parts()) : std::nullopt;
   if (!layout || layout->pages() == 0) return std::nullopt;
   const int total = static_cast<int>(layout->pages());
-  std::string held;
   Fingerprint frame_key;
-  frame_key.add(ctx.input_keys().print).add("sheet-frame").add(title).add(static_cast<std::uint64_t>(total));
-  std::optional<std::string_view> frame = kept_or_drawn(ctx.print_parts(), frame_key, held, [&] {
+  frame_key.add(ctx.input_keys().print).add("sheet-frame").add(title).add(d.name);
+  frame_key.add(static_cast<std::uint64_t>(total));
+  KeptEntries::Shared frame = kept_or_drawn(ctx.print_parts(), frame_key, 1, [&] {
     std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
     if (!doc) return std::string();
-    for (int page = 0; page < total; ++page) doc->next_page();  // each blank page is kept only once shown
+    for (int page = 1; page <= total; ++page) {
+      if (page > 1) doc->next_page();
+      domain_footer(*doc, ctx, d, page, total);
+    }
     return doc->finish();
   });
   std::optional<PdfMerge> merge =
-      frame ? PdfMerge::start(*frame, 0, expected_bytes(layout->cells.size(), layout->pages()))
-            : std::nullopt;
-  if (!merge || !merge_domain(*merge, ctx, *layout, 1, total, diags)) return std::nullopt;
+      PdfMerge::start(frame.bytes, 0, expected_bytes(layout->cells.size(), layout->pages()));
+  if (!merge || !merge_domain(*merge, ctx, *layout, diags)) return std::nullopt;
   return merge->finish();
 }
 
@@ -323,7 +334,7 @@ Contents plan_contents(PdfDocument& doc, const RenderContext& ctx, const std::ve
   return contents;
 }
 
-// The contents, then a blank page for each page of the domains.
+// The contents, then a page with its footer for each page of the domains.
 std::string draw_frame(const RenderContext& ctx, const std::string& title,
                        const std::vector<DomainLayout>& layouts, const Contents& contents,
                        Diagnostics& diags) {
@@ -331,12 +342,13 @@ std::string draw_frame(const RenderContext& ctx, const std::string& title,
   if (!doc) return {};
   doc->bookmark(ctx.text("print_contents"));
   draw_contents(*doc, ctx, contents.entries, contents.total);
-  for (const DomainLayout& layout : layouts)
-    for (std::size_t page = 0; page < layout.pages(); ++page) {
+  for (std::size_t i = 0; i < layouts.size(); ++i)
+    for (std::size_t page = 0; page < layouts[i].pages(); ++page) {
       doc->next_page();
-      if (page == 0) doc->bookmark(layout.domain->name);
+      if (page == 0) doc->bookmark(layouts[i].domain->name);
+      domain_footer(*doc, ctx, *layouts[i].domain, contents.entries[i].page + static_cast<int>(page),
+                    contents.total);
     }
-  doc->next_page();  // cairo leaves out a last page that has nothing drawn on it
   return doc->finish();
 }
 
@@ -352,18 +364,14 @@ std::optional<std::string> booklet_in_parts(const RenderContext& ctx, const std:
   frame_key.add(static_cast<std::uint64_t>(contents.total));
   for (const ContentsEntry& entry : contents.entries)
     frame_key.add(entry.title).add(static_cast<std::uint64_t>(entry.page));
-  std::string held;
-  std::optional<std::string_view> frame = kept_or_drawn(
-      ctx.print_parts(), frame_key, held, [&] { return draw_frame(ctx, title, *layouts, contents, diags); });
+  KeptEntries::Shared frame = kept_or_drawn(
+      ctx.print_parts(), frame_key, 1, [&] { return draw_frame(ctx, title, *layouts, contents, diags); });
   std::optional<PdfMerge> merge =
-      frame ? PdfMerge::start(
-                  *frame, static_cast<std::size_t>(contents.pages),
-                  expected_bytes(ctx.site().procedures.size(), static_cast<std::size_t>(contents.total)))
-            : std::nullopt;
+      PdfMerge::start(frame.bytes, static_cast<std::size_t>(contents.pages),
+                      expected_bytes(ctx.site().procedures.size(), static_cast<std::size_t>(contents.total)));
   if (!merge) return std::nullopt;
-  for (std::size_t i = 0; i < layouts->size(); ++i)
-    if (!merge_domain(*merge, ctx, (*layouts)[i], contents.entries[i].page, contents.total, diags))
-      return std::nullopt;
+  for (const DomainLayout& layout : *layouts)
+    if (!merge_domain(*merge, ctx, layout, diags)) return std::nullopt;
   return merge->finish();
 }
 
@@ -377,7 +385,7 @@ void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
   for (std::size_t i = 0; i < layouts->size(); ++i) {
     doc.next_page();
     doc.bookmark((*layouts)[i].domain->name);
-    draw_pages(doc, ctx, (*layouts)[i], 0, (*layouts)[i].pages(), contents.entries[i].page, contents.total);
+    draw_pages(doc, ctx, (*layouts)[i], contents.entries[i].page, contents.total);
   }
 }
 
@@ -391,7 +399,7 @@ OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnosti
   // Drawn whole when the parts cannot be merged.
   return drawn_pdf(sheet_pdf_path(d), title, 0, diags, [&](PdfDocument& doc) {
     if (std::optional<DomainLayout> layout = layout_domain(doc, ctx, d, nullptr))
-      draw_pages(doc, ctx, *layout, 0, layout->pages(), 1, static_cast<int>(layout->pages()));
+      draw_pages(doc, ctx, *layout, 1, static_cast<int>(layout->pages()));
   });
 }
 

@@ -70,17 +70,49 @@ TOKEN = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\[|\]|/[^\s/\[\]()<>]
                    rb"[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"*]+")
 
 
-def page_streams(pdf_bytes):
-    """Decompressed content streams that draw pages, in file order."""
-    streams = []
-    for m in re.finditer(rb"stream\r?\n(.*?)endstream", pdf_bytes, re.S):
-        try:
-            data = zlib.decompressobj().decompress(m.group(1))
-        except zlib.error:
-            continue
-        if re.match(rb"\s*[-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ [-\d.]+ cm", data):
-            streams.append(data)
-    return streams
+OBJECT = re.compile(rb"(?m)^(\d+) 0 obj\b")
+REF = rb"(\d+) 0 R"
+
+
+class Pdf:
+    """The objects of a PDF file as cairo writes it (and as congkhai merges
+    it): each object's dictionary and, for streams, the decompressed data."""
+
+    def __init__(self, data):
+        self.dicts, self.streams, raw = {}, {}, {}
+        for m in OBJECT.finditer(data):
+            at, stream, end = m.end(), data.find(b"stream", m.end()), data.find(b"endobj", m.end())
+            if stream != -1 and stream < end:
+                raw[int(m.group(1))] = (data[at:stream], stream + len(b"stream"))
+            else:
+                self.dicts[int(m.group(1))] = data[at:end]
+        for number, (dictionary, at) in raw.items():
+            self.dicts[number] = dictionary
+            at += 2 if data[at:at + 2] == b"\r\n" else 1
+            length = re.search(rb"/Length (?:" + REF + rb"|(\d+))", dictionary)
+            size = int(self.dicts[int(length.group(1))]) if length.group(1) else int(length.group(2))
+            body = data[at:at + size]
+            self.streams[number] = zlib.decompress(body) if b"/FlateDecode" in dictionary else body
+
+    def ref(self, number, key):
+        m = re.search(re.escape(key) + rb"\s+" + REF, self.dicts[number])
+        return int(m.group(1)) if m else None
+
+    def refs(self, number, key):
+        """The objects a key names: one reference, or an array of them."""
+        m = re.search(re.escape(key) + rb"\s+(\[[^\]]*\]|" + REF + rb")", self.dicts[number])
+        return [int(n) for n in re.findall(REF, m.group(1))] if m else []
+
+    def pages(self):
+        catalog = next(n for n, d in self.dicts.items() if re.search(rb"/Type\s*/Catalog", d))
+        return self.refs(self.ref(catalog, b"/Pages"), b"/Kids")
+
+    def xobjects(self, resources):
+        """name -> object number of the XObjects a resources dictionary names."""
+        m = re.search(rb"/XObject\s*<<(.*?)>>", self.dicts.get(resources, b""), re.S)
+        if not m:
+            return {}
+        return {name.decode(): int(n) for name, n in re.findall(rb"/([^\s/]+)\s+" + REF, m.group(1))}
 
 
 def multiply(a, b):
@@ -92,46 +124,47 @@ def multiply(a, b):
 QUIET_ZONE = 4  # modules of white drawn around each code
 
 
-def image_widths(data):
-    """XObject name -> width in pixels of every image in the PDF."""
-    widths = {}
-    for number, body in re.findall(rb"(\d+) 0 obj\s*<<(.*?)>>", data, re.S):
-        width = re.search(rb"/Width (\d+)", body)
-        if b"/Subtype /Image" in body and width:
-            widths[number] = int(width.group(1))
-    return {name.decode(): widths[number] for name, number in re.findall(rb"/(\w+) (\d+) 0 R", data)
-            if number in widths}
-
-
-def code_boxes(stream, page_height, widths):
+def code_boxes(pdf, page, page_height):
     """Bounding boxes (x0, y0, x1, y1 in points from the page's top-left
-    corner) of each code image drawn, without its quiet zone: the code
-    itself."""
-    ctm, saved, operands, boxes, name = [1, 0, 0, 1, 0, 0], [], [], [], None
-    for token in TOKEN.findall(stream):
-        if re.fullmatch(rb"[-+]?(?:\d+\.?\d*|\.\d+)", token):
-            operands.append(float(token))
-            continue
-        op = token.decode("latin-1")
-        if op.startswith("/"):
-            name = op[1:]
-        elif op == "q":
-            saved.append(ctm)
-        elif op == "Q":
-            ctm = saved.pop() if saved else ctm
-        elif op == "cm" and len(operands) >= 6:
-            ctm = multiply(operands[-6:], ctm)
-        elif op == "Do" and name in widths:
-            # An image fills the unit square of the current matrix.
-            corners = [(px * ctm[0] + py * ctm[2] + ctm[4], px * ctm[1] + py * ctm[3] + ctm[5])
-                       for px, py in ((0, 0), (1, 1))]
-            xs, ys = [c[0] for c in corners], [c[1] for c in corners]
-            quiet = (max(xs) - min(xs)) * QUIET_ZONE / widths[name]
-            # PDF space has y up; the raster has y down from the top.
-            boxes.append((min(xs) + quiet, page_height - max(ys) + quiet,
-                          max(xs) - quiet, page_height - min(ys) - quiet))
-        if not re.fullmatch(r"[\[\]]|/.*|\(.*|<.*", op, re.S):
-            operands = []
+    corner) of each code image a page draws, in its own drawing or in the
+    forms it draws, without the quiet zone: the code itself."""
+    boxes = []
+
+    def walk(stream, resources, ctm):
+        names, saved, operands, name = pdf.xobjects(resources), [], [], None
+        for token in TOKEN.findall(stream):
+            if re.fullmatch(rb"[-+]?(?:\d+\.?\d*|\.\d+)", token):
+                operands.append(float(token))
+                continue
+            op = token.decode("latin-1")
+            if op.startswith("/"):
+                name = op[1:]
+            elif op == "q":
+                saved.append(ctm)
+            elif op == "Q":
+                ctm = saved.pop() if saved else ctm
+            elif op == "cm" and len(operands) >= 6:
+                ctm = multiply(operands[-6:], ctm)
+            elif op == "Do" and name in names:
+                target = pdf.dicts[names[name]]
+                if b"/Subtype /Form" in target:
+                    walk(pdf.streams[names[name]], pdf.ref(names[name], b"/Resources"), ctm)
+                elif b"/Subtype /Image" in target:
+                    width = int(re.search(rb"/Width (\d+)", target).group(1))
+                    # An image fills the unit square of the current matrix.
+                    corners = [(px * ctm[0] + py * ctm[2] + ctm[4], px * ctm[1] + py * ctm[3] + ctm[5])
+                               for px, py in ((0, 0), (1, 1))]
+                    xs, ys = [c[0] for c in corners], [c[1] for c in corners]
+                    quiet = (max(xs) - min(xs)) * QUIET_ZONE / width
+                    # PDF space has y up; the raster has y down from the top.
+                    boxes.append((min(xs) + quiet, page_height - max(ys) + quiet,
+                                  max(xs) - quiet, page_height - min(ys) - quiet))
+            if not re.fullmatch(r"[\[\]]|/.*|\(.*|<.*", op, re.S):
+                operands = []
+
+    resources = pdf.ref(page, b"/Resources")
+    for contents in pdf.refs(page, b"/Contents"):
+        walk(pdf.streams[contents], resources, [1, 0, 0, 1, 0, 0])
     return boxes
 
 
@@ -183,14 +216,14 @@ def pdf_codes(pdf, workdir):
     subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", str(pdf), str(workdir / "page")], check=True)
     images = sorted(workdir.glob("page-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     data = pdf.read_bytes()
-    streams = page_streams(data)
-    widths = image_widths(data)
+    document = Pdf(data)
+    pages = document.pages()
     page_height = float(re.search(rb"/MediaBox \[\s*0 0 [\d.]+ ([\d.]+)", data).group(1))
-    if len(streams) != len(images):
-        problems.append(f"{pdf}: {len(images)} pages but {len(streams)} page drawings found")
-    for number, (image, stream) in enumerate(zip(images, streams), 1):
+    if len(pages) != len(images):
+        problems.append(f"{pdf}: {len(images)} pages rasterized but {len(pages)} pages found")
+    for number, (image, page) in enumerate(zip(images, pages), 1):
         pgm = read_pgm(image)
-        for i, box in enumerate(code_boxes(stream, page_height, widths)):
+        for i, box in enumerate(code_boxes(document, page, page_height)):
             problem = confirm_on_raster(pgm, box)
             if problem:
                 problems.append(f"{pdf} page {number}: {problem}")

@@ -2,10 +2,12 @@
 // changed, and gives the bytes a build without kept parts gives.
 #include <gtest/gtest.h>
 
+#include <barrier>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
+#include <thread>
 
 #include "kept_file.h"
 #include "load.h"
@@ -46,13 +48,16 @@ class BookletTest : public ::testing::Test {
 
   // The booklet of `disk`'s site, drawn with the parts kept in `kept` (none
   // when null); or, with `sheet`, the sheet of that domain.
-  std::string booklet(MemoryDisk disk, KeptEntries* kept, const std::string& sheet = "") {
-    Site site = build_model(load_sources({}, disk, diags_), diags_);
-    EXPECT_FALSE(diags_.has_errors());
+  // `diags`: the job's own, when jobs run on several threads.
+  std::string booklet(MemoryDisk disk, KeptEntries* kept, const std::string& sheet = "",
+                      Diagnostics* diags = nullptr) {
+    Diagnostics& d = diags ? *diags : diags_;
+    Site site = build_model(load_sources({}, disk, d), d);
+    EXPECT_FALSE(d.has_errors());
     RenderContext ctx(site, *theme_, {}, nullptr, kept);
     const Domain* domain = site.find_domain(sheet);
-    OutputFile file = domain ? render_sheet_pdf(ctx, *domain, diags_) : render_booklet_pdf(ctx, diags_);
-    EXPECT_FALSE(diags_.has_errors());
+    OutputFile file = domain ? render_sheet_pdf(ctx, *domain, d) : render_booklet_pdf(ctx, d);
+    EXPECT_FALSE(d.has_errors());
     EXPECT_EQ(file.bytes.substr(0, 5), "%PDF-");
     return file.bytes;
   }
@@ -143,6 +148,34 @@ TEST_F(BookletTest, ADomainsSheetIsRedrawnInPartsToo) {
   EXPECT_EQ(booklet(big_site(" (đã sửa)"), &kept, "ho-tich"),
             booklet(big_site(" (đã sửa)"), nullptr, "ho-tich"));
   EXPECT_EQ(kept.added(), 2u);  // the renamed procedure's part, and the domain's heights
+}
+
+// The booklet and a domain's sheet draw the same parts, the sheet's page
+// numbers being the frame's: a part is drawn once for both, even when the
+// two are made at the same time on two threads.
+TEST_F(BookletTest, TheBookletAndADomainsSheetDrawTheirPartsOnce) {
+  const std::string booklet_alone = booklet(big_site(), nullptr);
+  const std::string sheet_alone = booklet(big_site(), nullptr, "ho-tich");
+  std::size_t booklet_added = 0;
+  {
+    KeptEntries kept(kept_path() + "-booklet", print_parts_header(1));
+    booklet(big_site(), &kept);
+    booklet_added = kept.added();
+  }
+  KeptEntries kept(kept_path(), print_parts_header(1));
+  std::string together[2];
+  Diagnostics diags[2];
+  std::barrier start(2);
+  std::thread sheet_job([&] {
+    start.arrive_and_wait();
+    together[1] = booklet(big_site(), &kept, "ho-tich", &diags[1]);
+  });
+  start.arrive_and_wait();
+  together[0] = booklet(big_site(), &kept, "", &diags[0]);
+  sheet_job.join();
+  EXPECT_EQ(together[0], booklet_alone);
+  EXPECT_EQ(together[1], sheet_alone);
+  EXPECT_EQ(kept.added(), booklet_added + 1);  // the sheet's frame; its parts are the booklet's
 }
 
 TEST_F(BookletTest, KeptPartsOfAnotherExecutableOrDamagedAreNotUsed) {

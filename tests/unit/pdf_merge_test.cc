@@ -13,8 +13,8 @@ namespace ck {
 namespace {
 
 // A document drawn by the PDF module: one page per text, each text drawn
-// at the top of its page; a page whose text is empty is left blank.
-std::string drawn(const std::vector<std::string>& texts, bool contents = false) {
+// `y` mm from the top of its page; a page whose text is empty is left blank.
+std::string drawn(const std::vector<std::string>& texts, bool contents = false, double y = 20) {
   Diagnostics diags;
   std::unique_ptr<PdfDocument> doc = make_pdf_document("Thử", 0, diags);
   EXPECT_TRUE(doc) << "the PDF module could not be loaded";
@@ -24,7 +24,7 @@ std::string drawn(const std::vector<std::string>& texts, bool contents = false) 
       doc->bookmark("Mục lục");
       doc->begin_link(static_cast<int>(texts.size()));
     }
-    if (!texts[i].empty()) doc->text(texts[i], {12, false, false, 0}, 20, 20, 150);
+    if (!texts[i].empty()) doc->text(texts[i], {12, false, false, 0}, 20, y, 150);
     if (contents && i == 0) doc->end_link();
   }
   if (texts.back().empty()) doc->next_page();  // else cairo leaves a blank last page out
@@ -58,8 +58,10 @@ std::vector<std::string> pages_read(const std::string& pdf) {
   return pages;
 }
 
-TEST(PdfMerge, PartsTakeThePlacesOfTheFramesBlankPagesInOrder) {
-  const std::string frame = drawn({"Mục lục", "", "", ""}, true);
+// The frame's pages keep their own drawing (here, a footer) and draw a
+// part's page under it.
+TEST(PdfMerge, PartsAreDrawnOntoTheFramesPagesInOrder) {
+  const std::string frame = drawn({"Mục lục", "Chân 2", "Chân 3", "Chân 4"}, true, 250);
   std::optional<PdfMerge> merge = PdfMerge::start(frame, 1);
   ASSERT_TRUE(merge);
   EXPECT_EQ(merge->places_left(), 3u);
@@ -68,8 +70,13 @@ TEST(PdfMerge, PartsTakeThePlacesOfTheFramesBlankPagesInOrder) {
   ASSERT_TRUE(merge->add(drawn({"Đất đai"})));
   std::optional<std::string> merged = merge->finish();
   ASSERT_TRUE(merged);
-  EXPECT_EQ(pages_read(*merged),
-            (std::vector<std::string>{"Mụclục", "Hộtịchtrangmột", "Hộtịchtranghai", "Đấtđai"}));
+  EXPECT_EQ(pages_read(*merged), (std::vector<std::string>{"Mụclục",
+                                                           "Hộtịchtrangmột"
+                                                           "Chân2",
+                                                           "Hộtịchtranghai"
+                                                           "Chân3",
+                                                           "Đấtđai"
+                                                           "Chân4"}));
   // The bookmark points at the first page.
   std::smatch kids, mark;
   ASSERT_TRUE(
@@ -90,7 +97,7 @@ TEST(PdfMerge, TheSameFrameAndPartsGiveTheSameBytes) {
   EXPECT_EQ(first, merged());
 }
 
-TEST(PdfMerge, LeavesTheBlankPagesDrawingsBehind) {
+TEST(PdfMerge, EachPartsPageBecomesAFormThatItsPlaceDraws) {
   const std::string frame = drawn({"Mục lục", "", "", "", "", "", "", ""}, true);
   std::optional<PdfMerge> merge = PdfMerge::start(frame, 1);
   ASSERT_TRUE(merge);
@@ -102,10 +109,11 @@ TEST(PdfMerge, LeavesTheBlankPagesDrawingsBehind) {
     for (std::size_t at = 0; (at = pdf.find(what, at)) != std::string::npos; at += what.size()) ++n;
     return n;
   };
-  // One drawing per page: the frame's seven blank ones are gone.
+  // The frame's eight pages; the part's seven are forms, each drawn by one.
   EXPECT_EQ(count(*merged, "/Type /Page "), 8u);
-  EXPECT_EQ(count(*merged, "/Contents "), 8u);
-  EXPECT_EQ(pages_read(*merged).size(), 8u);
+  EXPECT_EQ(count(*merged, "/Subtype /Form"), 7u);
+  EXPECT_EQ(count(*merged, "/CkPart Do"), 7u);
+  EXPECT_EQ(pages_read(*merged), (std::vector<std::string>{"Mụclục", "a", "b", "c", "d", "e", "f", "g"}));
 }
 
 TEST(PdfMerge, RefusesWhatItCannotRead) {

@@ -4,8 +4,12 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <barrier>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "load.h"
 #include "qr_book.h"
@@ -140,6 +144,50 @@ TEST_F(QrBookTest, CodesNotAskedForAreKeptFromTheBook) {
   EXPECT_TRUE(kept.find(birth_url));
   EXPECT_TRUE(kept.find(copy_url));
   EXPECT_FALSE(kept.find(kLong));
+}
+
+}  // namespace
+}  // namespace ck
+
+namespace ck {
+namespace {
+
+// Jobs on two threads that ask for the same entry at once: one makes it, the
+// other waits and gets the same bytes; it is made again only after every
+// job that was to ask has asked (and it was let go).
+TEST(KeptEntriesTest, JobsAskingForTheSameEntryMakeItOnce) {
+  const fs::path path = fs::temp_directory_path() / ("ck-kept-" + std::to_string(::getpid()));
+  std::atomic<int> made{0};
+  auto make = [&] {
+    ++made;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // the other job asks meanwhile
+    return std::string("bytes");
+  };
+  {
+    KeptEntries kept(path.string(), "test 1");
+    std::string got[2];
+    std::barrier start(2);
+    std::thread other([&] {
+      start.arrive_and_wait();
+      got[1] = std::string(kept.find_or_make("part", 2, make).bytes);
+    });
+    start.arrive_and_wait();
+    got[0] = std::string(kept.find_or_make("part", 2, make).bytes);
+    other.join();
+    EXPECT_EQ(made.load(), 1);
+    EXPECT_EQ(got[0], "bytes");
+    EXPECT_EQ(got[1], "bytes");
+    EXPECT_EQ(kept.added(), 1u);
+    // Let go, and not in the earlier file: made again, and not kept twice.
+    EXPECT_EQ(kept.find_or_make("part", 2, make).bytes, "bytes");
+    EXPECT_EQ(made.load(), 2);
+    EXPECT_EQ(kept.added(), 1u);
+    ASSERT_TRUE(kept.save());
+  }
+  KeptEntries next(path.string(), "test 1");
+  EXPECT_EQ(next.find_or_make("part", 2, make).bytes, "bytes");  // kept by the earlier build
+  EXPECT_EQ(made.load(), 2);
+  fs::remove(path);
 }
 
 }  // namespace
