@@ -595,6 +595,9 @@ bool PdfMerge::add(std::string_view part) {
 
 std::optional<std::string> PdfMerge::finish() {
   if (places_left() > 0) return std::nullopt;
+  // Every number given out must be an object written (a form whose part
+  // was refused, say, is not).
+  if (std::find(offsets_.begin() + 1, offsets_.end(), 0) != offsets_.end()) return std::nullopt;
   const std::size_t xref_at = out_.size();
   out_ += "xref\n0 " + std::to_string(offsets_.size()) + "\n0000000000 65535 f \n";
   char entry[32];

@@ -35,7 +35,8 @@ class PdfMerge {
   bool add(std::string_view part);
   std::size_t places_left() const { return forms_.size() - filled_; }
 
-  // The merged document; nullopt while a place is left empty.
+  // The merged document; nullopt while a place is left empty or an object
+  // is missing.
   std::optional<std::string> finish();
 
  private:
