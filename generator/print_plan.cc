@@ -100,7 +100,9 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
     const Domain& d = site.domains[i];
     if (coded_procedures(site, d).empty()) continue;
     const std::uint64_t sheet = Fingerprint().add(ctx.input_keys().print).add("sheet").add(sheets[i]).value();
-    jobs.push_back({sheet_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }});
+    jobs.push_back({sheet_path(d) + "index.html",
+                    [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); },
+                    ctx.procedure_lists_key()});
     jobs.push_back({sheet_pdf_path(d),
                     [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet});
   }
@@ -108,10 +110,12 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
     if (auto url = procedure_qr_url(site, p)) plan_procedure_prints(ctx, p, *url, jobs);
   // Last, long after the booklet's PDF, which holds every code while it is
   // drawn: each lists every procedure (see RenderJob::lists_every_procedure).
-  jobs.push_back(listing_job(std::string(kPrintPath) + "index.html",
-                             [&ctx](Diagnostics&) { return render_print_index(ctx); }));
-  jobs.push_back(listing_job(std::string(kBookletPath) + "index.html",
-                             [&ctx](Diagnostics&) { return render_booklet_page(ctx); }));
+  jobs.push_back(listing_job(
+      std::string(kPrintPath) + "index.html", [&ctx](Diagnostics&) { return render_print_index(ctx); },
+      ctx.procedure_lists_key()));
+  jobs.push_back(listing_job(
+      std::string(kBookletPath) + "index.html", [&ctx](Diagnostics&) { return render_booklet_page(ctx); },
+      ctx.procedure_lists_key()));
   if (!site.config.survey_url.empty()) {
     jobs.push_back({std::string(kSurveyPath) + "qr.svg", [&ctx](Diagnostics&) { return survey_qr_file(ctx, false); }});
     jobs.push_back({std::string(kSurveyPath) + "qr.png", [&ctx](Diagnostics&) { return survey_qr_file(ctx, true); }});

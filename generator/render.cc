@@ -99,7 +99,8 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const std::string& path : site.paths) shape.add(path);
   for (const Procedure& p : site.procedures) lists.add(p.fields_hash);
   shape_key_ = shape.value();
-  lists_key_ = lists.add(shape_key_).add(keys.inputs).value();
+  procedure_lists_key_ = lists.add(shape_key_).value();
+  lists_key_ = lists.add(keys.inputs).value();
   procedure_keys_.reserve(site.procedures.size());
   for (const Procedure& p : site.procedures) {
     Fingerprint key;
@@ -177,16 +178,20 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   auto add = [&](std::string path, std::function<OutputFile(Diagnostics&)> run, std::uint64_t key = 0) {
     jobs.push_back({std::move(path), std::move(run), key});
   };
-  auto add_list = [&](std::string path, std::function<OutputFile(Diagnostics&)> run) {
-    jobs.push_back(listing_job(std::move(path), std::move(run)));
+  auto add_list = [&](std::string path, std::function<OutputFile(Diagnostics&)> run, std::uint64_t key = 0) {
+    jobs.push_back(listing_job(std::move(path), std::move(run), key));
   };
+  const std::uint64_t procedure_lists = ctx.procedure_lists_key();
   add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
-  add_list("thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); });
+  add_list(
+      "thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); }, procedure_lists);
   add("404.html", [&ctx](Diagnostics&) { return render_not_found(ctx); });
   add_list("sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); });
   add("robots.txt", [&ctx](Diagnostics&) { return render_robots(ctx); });
   for (const Domain& d : site.domains)
-    add(domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); });
+    add(
+        domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); },
+        procedure_lists);
   for (const Procedure& p : site.procedures) {
     const std::uint64_t key = ctx.procedure_key(p);
     add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); },
@@ -196,7 +201,8 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   }
   // Pages that list every procedure run one at a time; kept apart in the
   // plan, a thread rarely waits for another's.
-  add_list("tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); });
+  add_list(
+      "tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); }, procedure_lists);
   for (const Page& page : site.pages)
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);

@@ -38,8 +38,9 @@ struct RenderJob {
 };
 
 // A job whose file lists every procedure (see lists_every_procedure).
-inline RenderJob listing_job(std::string path, std::function<OutputFile(Diagnostics&)> run) {
-  return {std::move(path), std::move(run), 0, false, true};
+inline RenderJob listing_job(std::string path, std::function<OutputFile(Diagnostics&)> run,
+                             std::uint64_t key = 0) {
+  return {std::move(path), std::move(run), key, false, true};
 }
 
 // What a build's files are made from, beyond the model: the congkhai
@@ -89,8 +90,13 @@ class RenderContext {
   // Job keys. A page about one procedure shows its own file and, of the
   // others, the names of its related procedures and the paths that links
   // resolve against (codes, slugs, domains); lists show only front matter.
+  // Pages that list procedures and nothing of the news, results or pages
+  // (the catalog, the domains, the search page, the print pages) follow
+  // procedure_lists_key; every other page follows lists_key, which adds
+  // every input.
   const InputKeys& input_keys() const { return keys_; }
   std::uint64_t lists_key() const { return lists_key_; }
+  std::uint64_t procedure_lists_key() const { return procedure_lists_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
 
  private:
@@ -102,6 +108,7 @@ class RenderContext {
   InputKeys keys_;
   std::uint64_t shape_key_ = 0;
   std::uint64_t lists_key_ = 0;
+  std::uint64_t procedure_lists_key_ = 0;
   std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
 };
 

@@ -1,6 +1,7 @@
 #include "render.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -108,10 +109,11 @@ TEST_F(RenderTest, SitemapListsEveryPageWithAbsoluteUrls) {
     EXPECT_NE(xml.find("<loc>" + std::string(url) + "</loc>"), std::string::npos) << url;
 }
 
-// A procedure's pages are made again when what they show changes, and only
-// then: a post's or a page's text is not on them; the menu, the addresses
-// their links resolve against and the print key are.
-TEST_F(RenderTest, ProcedureKeysFollowWhatItsPageShows) {
+// A procedure's pages, and the pages that list procedures, are made again
+// when what they show changes, and only then: a post's or a page's text is
+// not on them; the menu, the addresses links resolve against and the print
+// key are.
+TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
   auto keys = [&](const MemoryDisk& disk, std::uint64_t inputs, std::uint64_t print) {
     Diagnostics diags;
     site_ = build_model(load_sources({}, disk, diags), diags);
@@ -119,7 +121,8 @@ TEST_F(RenderTest, ProcedureKeysFollowWhatItsPageShows) {
     RealDisk real;
     theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
     RenderContext ctx(site_, *theme_, {1, inputs, print});
-    return std::pair(ctx.procedure_key(site_.procedures.front()), ctx.lists_key());
+    return std::tuple(ctx.procedure_key(site_.procedures.front()), ctx.lists_key(),
+                      ctx.procedure_lists_key());
   };
   auto post = [](const std::string& title, const std::string& body) {
     return "---\ntitle: " + title + "\ndate: 2023-05-01\n---\n" + body + "\n";
@@ -134,8 +137,9 @@ TEST_F(RenderTest, ProcedureKeysFollowWhatItsPageShows) {
   page_edited.files["content/pages/gioi-thieu.md"] = "---\ntitle: Giới thiệu\nmenu: 1\n---\nXã Thử mới.\n";
   for (const MemoryDisk& edited : {post_edited, page_edited}) {
     const auto after = keys(edited, 11, 100);
-    EXPECT_EQ(after.first, before.first);
-    EXPECT_NE(after.second, before.second);  // the lists, the home page and the news follow every input
+    EXPECT_EQ(std::get<0>(after), std::get<0>(before));
+    EXPECT_NE(std::get<1>(after), std::get<1>(before));  // the home page, the news, the sitemap: every input
+    EXPECT_EQ(std::get<2>(after), std::get<2>(before));  // the catalog, the domains, the print pages
   }
 
   MemoryDisk post_added = disk;
@@ -143,9 +147,12 @@ TEST_F(RenderTest, ProcedureKeysFollowWhatItsPageShows) {
   MemoryDisk menu_renamed = disk;
   menu_renamed.files["content/pages/gioi-thieu.md"] = "---\ntitle: Về xã\nmenu: 1\n---\nXã Thử.\n";
   MemoryDisk no_news = testing::small_site();  // the header's link to the news goes
-  for (const MemoryDisk& edited : {post_added, menu_renamed, no_news})
-    EXPECT_NE(keys(edited, 11, 100).first, before.first);
-  EXPECT_NE(keys(disk, 10, 101).first, before.first);  // the theme, site.yaml or domains.yaml
+  for (const MemoryDisk& edited : {post_added, menu_renamed, no_news}) {
+    EXPECT_NE(std::get<0>(keys(edited, 11, 100)), std::get<0>(before));
+    EXPECT_NE(std::get<2>(keys(edited, 11, 100)), std::get<2>(before));
+  }
+  EXPECT_NE(std::get<0>(keys(disk, 10, 101)), std::get<0>(before));  // the theme, site.yaml or domains.yaml
+  EXPECT_NE(std::get<2>(keys(disk, 10, 101)), std::get<2>(before));
 }
 
 TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
