@@ -60,7 +60,8 @@ PdfFonts::PdfFonts() {
     keep_faces(layout);
     FcCharSet*& kept = bold ? bold_chars_ : regular_chars_;
     for_each_run_font(layout, [&](PangoFont* font) {
-      if (kept == nullptr && characters_of(font) != nullptr) kept = FcCharSetCopy(characters_of(font));
+      if (FcCharSet* chars = characters_of(font); kept == nullptr && chars != nullptr)
+        kept = FcCharSetCopy(chars);
     });
   }
 }

@@ -37,13 +37,21 @@ TemplateData site_data(const SiteConfig& config) {
   return site;
 }
 
+// The menu's entries, title and address: shown on every page, so part of
+// the keys of pages that show little else of the site.
+std::vector<std::pair<std::string, std::string>> menu_items(const Site& site) {
+  std::vector<std::pair<std::string, std::string>> items;
+  for (const Page& page : site.pages)
+    if (page.menu) items.emplace_back(page.title, page_path(page));
+  return items;
+}
+
 TemplateList menu_data(const Site& site) {
   TemplateList menu;
-  for (const Page& page : site.pages) {
-    if (!page.menu) continue;
+  for (auto& [title, url] : menu_items(site)) {
     TemplateData item;
-    item.set("title", page.title);
-    item.set("url", page_path(page));
+    item.set("title", std::move(title));
+    item.set("url", std::move(url));
     menu.push_back(std::move(item));
   }
   return menu;
@@ -90,12 +98,12 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   // domains.yaml), the menu, whether the site has news and results, and
   // every address a link in the steps may point at. Not the bodies of the
   // posts, months and pages: publishing a post must not make 30,000 pages
-  // again to the same bytes. Every other page follows all the inputs.
+  // again to the same bytes. Lists of procedures add the front matter of
+  // each (procedure_lists_key_); every other page follows all the inputs.
   Fingerprint shape, lists;
   shape.add(keys.print);
   shape.add(std::uint64_t{site.news.posts.empty()}).add(std::uint64_t{site.results.months.empty()});
-  for (const Page& page : site.pages)
-    if (page.menu) shape.add(page.title).add(page_path(page));
+  for (const auto& [title, url] : menu_items(site)) shape.add(title).add(url);
   for (const std::string& path : site.paths) shape.add(path);
   for (const Procedure& p : site.procedures) lists.add(p.fields_hash);
   shape_key_ = shape.value();
