@@ -32,6 +32,13 @@ void append_number(std::string& out, Number n) {
   out.append(bytes, sizeof n);
 }
 
+// A fingerprint as the key of an entry.
+inline std::string key_text(const Fingerprint& key) {
+  std::string text;
+  append_number(text, key.value());
+  return text;
+}
+
 class KeptFile {
  public:
   // The file at `path`, read when first asked.

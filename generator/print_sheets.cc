@@ -11,25 +11,20 @@
 // the contents, then a page with its footer for each page to come, which
 // the contents and the bookmarks point at. So the booklet and a domain's
 // sheet draw the same parts, each drawn once by whichever job asks first.
-// The measured height of each code's cell is kept too, so a layout is
-// measured again only for the cells that changed.
+// The measured height of each code's cell is kept too (print_cells.h), so
+// a layout is measured again only for the cells that changed.
 #include <algorithm>
-#include <cstring>
-#include <unordered_map>
 
 #include "fingerprint.h"
 #include "pdf_merge.h"
 #include "print.h"
+#include "print_cells.h"
 #include "print_layout.h"
 #include "qr_codes.h"
 
 namespace ck {
 namespace {
 
-// A sheet held in the hand needs codes of 3 cm.
-constexpr double kCellSymbol = 32;
-constexpr int kColumns = 4;
-constexpr double kCellWidth = kWidth / kColumns;
 constexpr double kRowGap = 5;
 constexpr std::size_t kPartPages = 24;
 
@@ -60,63 +55,6 @@ std::vector<Block> sheet_header(const RenderContext& ctx, const Domain& d, bool 
   return {{ctx.site().config.authority, style(10, true), 1},
           {title, style(16, true), 1},
           {ctx.text("print_sheet_intro"), style(9.5), 5}};
-}
-
-std::string key_text(const Fingerprint& key) {
-  std::string text;
-  append_number(text, key.value());
-  return text;
-}
-
-// What a cell shows, and so its height.
-std::uint64_t cell_print(const Site& site, const Procedure& p) {
-  return Fingerprint().add(p.name).add(p.code).add(procedure_qr_url(site, p).value_or("")).value();
-}
-
-// The heights an earlier build measured, by cell_print.
-std::unordered_map<std::uint64_t, double> kept_heights(KeptEntries* kept, const std::string& key) {
-  std::unordered_map<std::uint64_t, double> heights;
-  std::optional<std::string_view> record = kept ? kept->peek(key) : std::nullopt;
-  constexpr std::size_t kEntry = sizeof(std::uint64_t) + sizeof(double);
-  if (!record || record->size() % kEntry) return heights;
-  for (std::size_t at = 0; at < record->size(); at += kEntry) {
-    std::uint64_t print = 0;
-    double height = 0;
-    std::memcpy(&print, record->data() + at, sizeof print);
-    std::memcpy(&height, record->data() + at + sizeof print, sizeof height);
-    heights.emplace(print, height);
-  }
-  return heights;
-}
-
-// Each procedure's cell height, as an earlier build measured it or measured
-// now; nullopt when a code cannot be made (reported before rendering).
-std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
-                                                const std::vector<const Procedure*>& procedures,
-                                                KeptEntries* kept) {
-  const std::string key = key_text(Fingerprint().add(ctx.input_keys().print).add("cell-heights").add(d.name));
-  const std::unordered_map<std::uint64_t, double> known = kept_heights(kept, key);
-  std::vector<double> heights;
-  std::string record;
-  bool measured = false;
-  for (const Procedure* p : procedures) {
-    const std::uint64_t print = cell_print(ctx.site(), *p);
-    auto found = known.find(print);
-    double height = found == known.end() ? 0 : found->second;
-    if (found == known.end()) {
-      const QrMatrix* qr = ctx.qr().procedure(*p);
-      if (!qr) return std::nullopt;
-      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p->name, style(8.5, true), kCellWidth - 3) +
-               doc.measure(code_line(ctx, *p), style(8), kCellWidth - 3);
-      measured = true;
-    }
-    heights.push_back(height);
-    append_number(record, print);
-    append_number(record, height);
-  }
-  if (kept && measured) kept->add(key, record);
-  if (kept && !measured) kept->find(key);  // kept as it was: it holds every height
-  return heights;
 }
 
 // Fills pages row by row; a row that does not fit starts a new page.

@@ -25,13 +25,7 @@ namespace fs = std::filesystem;
 // 20 codes to a page, 24 pages to a part), and two in another.
 MemoryDisk big_site(const std::string& renamed = "") {
   MemoryDisk disk = testing::small_site();
-  for (int i = 0; i < 1100; ++i) {
-    const std::string n = std::to_string(i);
-    std::string name = "Thủ tục hộ tịch số " + n;
-    if (i == 1050) name += renamed;
-    disk.files["procedures/ho-tich/tt-" + n + ".md"] =
-        testing::procedure("9." + std::string(6 - n.size(), '0') + n, name, "ho-tich");
-  }
+  testing::add_numbered_procedures(disk, "ho-tich", "Thủ tục hộ tịch số", 1100, 1050, renamed);
   return disk;
 }
 
@@ -85,8 +79,9 @@ TEST_F(BookletTest, ARenameRedrawsOnePartAndGivesTheBytesOfAFreshDrawing) {
   {
     KeptEntries kept(kept_path(), print_parts_header(1));
     EXPECT_EQ(booklet(big_site(" (đã sửa)"), &kept), booklet(big_site(" (đã sửa)"), nullptr));
-    // The renamed procedure's part, and its domain's pages measured again.
-    EXPECT_EQ(kept.added(), 2u);
+    // The renamed procedure's part, and its domain's heights: the record of
+    // each cell, and the layout's.
+    EXPECT_EQ(kept.added(), 3u);
     ASSERT_TRUE(kept.save());
   }
   KeptEntries unchanged(kept_path(), print_parts_header(1));
@@ -147,7 +142,7 @@ TEST_F(BookletTest, ADomainsSheetIsRedrawnInPartsToo) {
   KeptEntries kept(kept_path(), print_parts_header(1));
   EXPECT_EQ(booklet(big_site(" (đã sửa)"), &kept, "ho-tich"),
             booklet(big_site(" (đã sửa)"), nullptr, "ho-tich"));
-  EXPECT_EQ(kept.added(), 2u);  // the renamed procedure's part, and the domain's heights
+  EXPECT_EQ(kept.added(), 3u);  // the renamed procedure's part, and the domain's heights (two records)
 }
 
 // The booklet and a domain's sheet draw the same parts, the sheet's page

@@ -23,6 +23,17 @@ inline std::string procedure(const std::string& code, const std::string& name,
          "---\nBước 1: nộp hồ sơ.\n";
 }
 
+// Adds procedures "<name> 0" to "<name> <count - 1>" in `domain`, coded
+// 9.000000 onwards; the one numbered `renamed` has `suffix` after its name.
+inline void add_numbered_procedures(MemoryDisk& disk, const std::string& domain, const std::string& name,
+                                    int count, int renamed = -1, const std::string& suffix = "") {
+  for (int i = 0; i < count; ++i) {
+    const std::string n = std::to_string(i);
+    disk.files["procedures/" + domain + "/tt-" + n + ".md"] = procedure(
+        "9." + std::string(6 - n.size(), '0') + n, name + " " + n + (i == renamed ? suffix : ""), domain);
+  }
+}
+
 inline MemoryDisk small_site() {
   MemoryDisk disk;
   disk.files["content/site.yaml"] = kSiteYaml;
