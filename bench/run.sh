@@ -7,10 +7,12 @@
 # catalog in one run against two separate builds. The machine may be
 # shared: only compare numbers taken in the same run.
 #
-# usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each)
+# usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each;
+#        CONGKHAI=path to time another congkhai than build/congkhai)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-congkhai="$repo/build/congkhai"
+# Absolute: the timed commands run from the site's folder.
+congkhai=$(realpath -- "${CONGKHAI:-$repo/build/congkhai}")
 runs=${RUNS:-5}
 root=$(mktemp -d /dev/shm/congkhai-bench.XXXXXX)
 trap 'rm -rf "$root"' EXIT
@@ -28,7 +30,9 @@ median() {  # median wall time in seconds of a hyperfine JSON export
 }
 
 printf '%-8s %-22s %12s %12s\n' procs what "median (s)" "peak (MB)"
-for n in "${@:-1000 10000}"; do
+sizes=("$@")
+(($#)) || sizes=(1000 10000)
+for n in "${sizes[@]}"; do
   site="$root/site-$n"
   python3 "$repo/bench/gen_site.py" "$n" "$site"
   out="$root/ck-$n"
@@ -65,7 +69,10 @@ PY
     --prepare "sed -i 's/^name: \\(.*\\)\$/name: \\1 x/' $page" "$ck_cmd" >/dev/null
   cp "$root/page.md" "$page"
   # An editor's news post: a sentence added to one.
-  news_post=$(ls "$site"/congkhai/content/news/*.md | head -1)
+  # A glob, not `ls | head -1`: with pipefail, ls writing a long list after
+  # head has gone ends the script.
+  posts=("$site"/congkhai/content/news/*.md)
+  news_post=${posts[0]}
   hyperfine --runs "$runs" --export-json "$root/post.json" \
     --prepare "echo 'Thêm một câu.' >> $news_post" "$ck_cmd" >/dev/null
   printf '%-8s %-22s %12s\n' "$n" "rebuild, no change" "$(median "$root/noop.json")"

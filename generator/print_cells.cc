@@ -83,7 +83,7 @@ std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderCo
                                                 KeptEntries* kept) {
   if (procedures.empty()) return std::vector<double>{};
   const std::string domain_key =
-      key_text(Fingerprint().add(ctx.input_keys().print).add("cell-heights").add(d.name));
+      key_text(Fingerprint().add(ctx.input_keys().print).add("cell-heights").add(d.slug));
   if (!kept) {
     std::string record = measure_cells(doc, ctx, procedures, nullptr, domain_key);
     if (record.empty()) return std::nullopt;
@@ -92,7 +92,7 @@ std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderCo
   // Under a key of every cell the layout shows, which the booklet and the
   // sheet both ask for.
   Fingerprint cells;
-  cells.add(ctx.input_keys().print).add("cells").add(d.name);
+  cells.add(ctx.input_keys().print).add("cells").add(d.slug);
   for (const Procedure* p : procedures) cells.add(cell_print(ctx.site(), *p));
   KeptEntries::Shared shared = kept->find_or_make(
       key_text(cells), 2, [&] { return measure_cells(doc, ctx, procedures, kept, domain_key); });

@@ -53,12 +53,15 @@ MemoryDisk site_with_cells(const std::string& renamed = "") {
 class PrintCellsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    kept_path_ = (fs::temp_directory_path() / ("ck-cells-" + std::to_string(::getpid()))).string();
+    dir_ = fs::temp_directory_path() / ("ck-cells-" + std::to_string(::getpid()));
+    fs::remove_all(dir_);  // a run that crashed may have left it
+    fs::create_directories(dir_);
+    kept_path_ = (dir_ / "kept").string();
     RealDisk real;
     theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags_);
     ASSERT_TRUE(theme_);
   }
-  void TearDown() override { fs::remove(kept_path_); }
+  void TearDown() override { fs::remove_all(dir_); }
 
   // Lays out the ho-tich domain's cells `jobs` times at once, as the booklet
   // and the sheet do, each job with its own document; returns the heights of
@@ -86,6 +89,7 @@ class PrintCellsTest : public ::testing::Test {
     return {heights, measured.load()};
   }
 
+  fs::path dir_;
   std::string kept_path_;
   Diagnostics diags_;
   std::optional<Theme> theme_;
