@@ -1,5 +1,6 @@
 #include "render.h"
 
+#include "dates.h"
 #include "fingerprint.h"
 #include "markdown.h"
 #include "print.h"
@@ -108,6 +109,12 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const Procedure& p : site.procedures) lists.add(p.fields_hash);
   shape_key_ = shape.value();
   procedure_lists_key_ = lists.add(shape_key_).value();
+  // Not a post's text: editing one must not remake 1.6 MB of index.
+  Fingerprint index;
+  index.add(procedure_lists_key_);
+  for (const Post& post : site.news.posts) index.add(post.title).add(format_rfc3339(post.date));
+  for (const std::string& path : results_page_paths(site)) index.add(path);
+  index_key_ = index.value();
   lists_key_ = lists.add(keys.inputs).value();
   procedure_keys_.reserve(site.procedures.size());
   for (const Procedure& p : site.procedures) {
@@ -194,7 +201,8 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   add_list(
       "thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); }, procedure_lists);
   add("404.html", [&ctx](Diagnostics&) { return render_not_found(ctx); });
-  add_list("sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); });
+  add_list(
+      "sitemap.xml", [&ctx](Diagnostics&) { return render_sitemap(ctx); }, ctx.index_key());
   add("robots.txt", [&ctx](Diagnostics&) { return render_robots(ctx); });
   for (const Domain& d : site.domains)
     add(
@@ -215,7 +223,9 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);
   plan_news(ctx, jobs);
-  add_list(std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); });
+  add_list(
+      std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); },
+      ctx.index_key());
   for (const StaticFile& file : site.static_files)
     add(file.output_path, [&file](Diagnostics&) { return OutputFile{file.output_path, {}, file.source_path}; });
   for (const AssetFile& asset : ctx.theme().assets())

@@ -92,11 +92,13 @@ class RenderContext {
   // resolve against (codes, slugs, domains); lists show only front matter.
   // Pages that list procedures and nothing of the news, results or pages
   // (the catalog, the domains, the search page, the print pages) follow
-  // procedure_lists_key; every other page follows lists_key, which adds
-  // every input.
+  // procedure_lists_key; the sitemap and the search index, which add each
+  // post's title, address and date and the results' pages, follow
+  // index_key; every other page follows lists_key, which adds every input.
   const InputKeys& input_keys() const { return keys_; }
   std::uint64_t lists_key() const { return lists_key_; }
   std::uint64_t procedure_lists_key() const { return procedure_lists_key_; }
+  std::uint64_t index_key() const { return index_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
 
  private:
@@ -109,6 +111,7 @@ class RenderContext {
   std::uint64_t shape_key_ = 0;
   std::uint64_t lists_key_ = 0;
   std::uint64_t procedure_lists_key_ = 0;
+  std::uint64_t index_key_ = 0;
   std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
 };
 

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "load.h"
+#include "results.h"
 #include "test_site.h"
 #include "theme.h"
 #include "urls.h"
@@ -121,8 +122,8 @@ TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
     RealDisk real;
     theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
     RenderContext ctx(site_, *theme_, {1, inputs, print});
-    return std::tuple(ctx.procedure_key(site_.procedures.front()), ctx.lists_key(),
-                      ctx.procedure_lists_key());
+    return std::tuple(ctx.procedure_key(site_.procedures.front()), ctx.lists_key(), ctx.procedure_lists_key(),
+                      ctx.index_key());
   };
   auto post = [](const std::string& title, const std::string& body) {
     return "---\ntitle: " + title + "\ndate: 2023-05-01\n---\n" + body + "\n";
@@ -140,7 +141,21 @@ TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
     EXPECT_EQ(std::get<0>(after), std::get<0>(before));
     EXPECT_NE(std::get<1>(after), std::get<1>(before));  // the home page, the news, the sitemap: every input
     EXPECT_EQ(std::get<2>(after), std::get<2>(before));  // the catalog, the domains, the print pages
+    EXPECT_EQ(std::get<3>(after), std::get<3>(before));  // the sitemap and the search index
   }
+
+  // What the sitemap and the search index show of the news and results.
+  MemoryDisk post_retitled = disk;  // at the same address
+  post_retitled.files["content/news/a.md"] =
+      "---\ntitle: Tin A mới\nslug: tin-a\ndate: 2023-05-01\n---\nMột.\n";
+  MemoryDisk post_redated = disk;
+  post_redated.files["content/news/a.md"] = "---\ntitle: Tin A\ndate: 2023-05-02\n---\nMột.\n";
+  MemoryDisk month_added = disk;
+  month_added.files["content/results/2023-05.md"] = scaffold_results(2023, 5);
+  for (const MemoryDisk& edited : {post_retitled, post_redated, month_added})
+    EXPECT_NE(std::get<3>(keys(edited, 11, 100)), std::get<3>(before));
+  EXPECT_EQ(std::get<2>(keys(post_retitled, 11, 100)),
+            std::get<2>(before));  // no list of procedures shows it
 
   MemoryDisk post_added = disk;
   post_added.files["content/news/b.md"] = post("Tin B", "Ba.");  // a link may now point at it
@@ -150,9 +165,15 @@ TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
   for (const MemoryDisk& edited : {post_added, menu_renamed, no_news}) {
     EXPECT_NE(std::get<0>(keys(edited, 11, 100)), std::get<0>(before));
     EXPECT_NE(std::get<2>(keys(edited, 11, 100)), std::get<2>(before));
+    EXPECT_NE(std::get<3>(keys(edited, 11, 100)), std::get<3>(before));
   }
+  MemoryDisk renamed = disk;  // a procedure's name is in the index
+  renamed.files["procedures/ho-tich/khai-sinh.md"] =
+      testing::procedure("1.001193", "Đăng ký khai sinh mới", "ho-tich");
+  EXPECT_NE(std::get<3>(keys(renamed, 11, 100)), std::get<3>(before));
   EXPECT_NE(std::get<0>(keys(disk, 10, 101)), std::get<0>(before));  // the theme, site.yaml or domains.yaml
   EXPECT_NE(std::get<2>(keys(disk, 10, 101)), std::get<2>(before));
+  EXPECT_NE(std::get<3>(keys(disk, 10, 101)), std::get<3>(before));
 }
 
 TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
