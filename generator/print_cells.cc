@@ -35,28 +35,30 @@ std::unordered_map<std::uint64_t, double> kept_heights(const KeptEntries& kept, 
   return heights;
 }
 
-// The record of the cells' heights, measuring those `kept` does not hold
-// under the domain's key; empty when a code cannot be made. The domain's
-// record is kept for the next build, updated when a cell was measured.
+// The record of the cells' heights (`prints`: each procedure's cell print),
+// measuring those `kept` does not hold under the domain's key; empty when a
+// code cannot be made. The domain's record is kept for the next build,
+// updated when a cell was measured.
 std::string measure_cells(PdfDocument& doc, const RenderContext& ctx,
-                          const std::vector<const Procedure*>& procedures, KeptEntries* kept,
+                          const std::vector<const Procedure*>& procedures,
+                          const std::vector<std::uint64_t>& prints, KeptEntries* kept,
                           const std::string& domain_key) {
   const std::unordered_map<std::uint64_t, double> known =
       kept ? kept_heights(*kept, domain_key) : std::unordered_map<std::uint64_t, double>{};
   std::string record;
   bool measured = false;
-  for (const Procedure* p : procedures) {
-    const std::uint64_t print = cell_print(ctx.site(), *p);
-    auto found = known.find(print);
+  for (std::size_t i = 0; i < procedures.size(); ++i) {
+    const Procedure& p = *procedures[i];
+    auto found = known.find(prints[i]);
     double height = found == known.end() ? 0 : found->second;
     if (found == known.end()) {
-      const QrMatrix* qr = ctx.qr().procedure(*p);
+      const QrMatrix* qr = ctx.qr().procedure(p);
       if (!qr) return {};
-      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p->name, style(8.5, true), kCellWidth - 3) +
-               doc.measure(code_line(ctx, *p), style(8), kCellWidth - 3);
+      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p.name, style(8.5, true), kCellWidth - 3) +
+               doc.measure(code_line(ctx, p), style(8), kCellWidth - 3);
       measured = true;
     }
-    append_number(record, print);
+    append_number(record, prints[i]);
     append_number(record, height);
   }
   if (kept && measured) kept->add(domain_key, record);
@@ -82,27 +84,32 @@ std::optional<std::vector<double>> cell_heights(PdfDocument& doc, const RenderCo
                                                 const std::vector<const Procedure*>& procedures,
                                                 KeptEntries* kept) {
   if (procedures.empty()) return std::vector<double>{};
+  std::vector<std::uint64_t> prints;
+  prints.reserve(procedures.size());
+  for (const Procedure* p : procedures) prints.push_back(cell_print(ctx.site(), *p));
   const std::string domain_key =
       key_text(Fingerprint().add(ctx.input_keys().print).add("cell-heights").add(d.slug));
-  if (!kept) {
-    std::string record = measure_cells(doc, ctx, procedures, nullptr, domain_key);
-    if (record.empty()) return std::nullopt;
-    return heights_in(record);
+  auto measure = [&] { return measure_cells(doc, ctx, procedures, prints, kept, domain_key); };
+  std::string measured;
+  KeptEntries::Shared shared;
+  if (kept) {
+    // Under a key of every cell the layout shows, which the booklet and the
+    // sheet both ask for.
+    Fingerprint cells;
+    cells.add(ctx.input_keys().print).add("cells").add(d.slug);
+    for (std::uint64_t print : prints) cells.add(print);
+    shared = kept->find_or_make(key_text(cells), 2, measure);
+    // Found as the earlier build left it: so is the domain's record, which
+    // the next build needs if a cell changes.
+    if (!shared.bytes.empty() && !shared.held) kept->find(domain_key);
+  } else {
+    measured = measure();
+    shared.bytes = measured;
   }
-  // Under a key of every cell the layout shows, which the booklet and the
-  // sheet both ask for.
-  Fingerprint cells;
-  cells.add(ctx.input_keys().print).add("cells").add(d.slug);
-  for (const Procedure* p : procedures) cells.add(cell_print(ctx.site(), *p));
-  KeptEntries::Shared shared = kept->find_or_make(
-      key_text(cells), 2, [&] { return measure_cells(doc, ctx, procedures, kept, domain_key); });
-  if (shared.bytes.empty()) return std::nullopt;
-  // Found as the earlier build left it: so is the domain's record, which
-  // the next build needs if a cell changes.
-  if (!shared.held) kept->find(domain_key);
   std::vector<double> heights = heights_in(shared.bytes);
-  // The key names every cell; a record of another length is not this one.
-  if (heights.size() != procedures.size()) return std::nullopt;
+  // Empty: a code could not be made. The key names every cell, so a record
+  // of another length is not this one.
+  if (shared.bytes.empty() || heights.size() != procedures.size()) return std::nullopt;
   return heights;
 }
 
