@@ -131,6 +131,40 @@ TEST(QrImage, PngOfAWidthThatIsNotAWholeNumberOfBytes) {
     }
 }
 
+// Runs longer than one deflate match (258 bytes), runs of every short
+// length, and rows too wide to be copied from one row back (32 KB).
+TEST(QrImage, PngOfLongRunsAndWideRows) {
+  for (int width : {8 * 259, 8 * 520 + 3, 8 * 40000}) {
+    for (int repeat : {1, 2, 3, 5}) {
+      BilevelImage image;
+      image.width = width;
+      image.repeat = repeat;
+      const std::size_t row_bytes = image.row_bytes();
+      std::vector<std::uint8_t> runs;
+      for (std::size_t length = 1; runs.size() < row_bytes; length = length % 263 + 1)
+        runs.insert(runs.end(), length, runs.empty() || runs.back() == 0x00 ? 0xff : 0x00);
+      runs.resize(row_bytes);
+      // The first row is the second with a byte in every 40 changed: the
+      // second is partly copied from it.
+      image.black = runs;
+      for (std::size_t x = 0; x < row_bytes; x += 40) image.black[x] = static_cast<std::uint8_t>(x);
+      image.black.insert(image.black.end(), runs.begin(), runs.end());
+      image.height = 2 * repeat;
+      int decoded_width = 0, height = 0;
+      std::vector<std::uint8_t> pixels = decode_png(encode_png(image), decoded_width, height);
+      ASSERT_EQ(pixels.size(), static_cast<std::size_t>(width) * image.height) << width << " " << repeat;
+      int wrong = 0;
+      for (int y = 0; y < image.height; ++y)
+        for (int x = 0; x < width; ++x) {
+          const bool black =
+              image.black[static_cast<std::size_t>(y / repeat) * row_bytes + x / 8] & (0x80 >> (x % 8));
+          wrong += (pixels[static_cast<std::size_t>(y) * width + x] == 0) != black;
+        }
+      EXPECT_EQ(wrong, 0) << width << " " << repeat;
+    }
+  }
+}
+
 // The site's payloads and checks, on the in-memory test site.
 class QrSiteTest : public ::testing::Test {
  protected:
