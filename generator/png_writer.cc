@@ -96,7 +96,11 @@ constexpr std::array<std::uint32_t, 30> kDistanceCodes = [] {
 // almost as small.
 class FixedDeflate {
  public:
-  FixedDeflate() : out_("\x78\x01") { put(0b011, 3); }  // zlib header; a last block, fixed codes
+  explicit FixedDeflate(std::size_t expected_bytes) {
+    out_.reserve(expected_bytes);
+    out_ = "\x78\x01";  // zlib header
+    put(0b011, 3);      // the last block, with fixed codes
+  }
 
   // Bytes as they are: each run of one byte is that byte, then a copy of
   // the one before. Where `earlier`, written `distance` back, holds the same
@@ -190,7 +194,7 @@ std::string image_data(const BilevelImage& image) {
   for (std::size_t i = 1; i < repeat; ++i)
     copies_adler = adler32_combine(copies_adler, adler_of(copy_row), static_cast<z_off_t>(copy_row.size()));
   const auto copies_size = static_cast<z_off_t>((repeat - 1) * copy_row.size());
-  FixedDeflate deflate;
+  FixedDeflate deflate(4096);  // a code's image is about 3 KB
   uLong adler = adler32(0, nullptr, 0);
   std::string row(row_bytes + 1, '\0'), above;  // filter: none
   for (std::size_t y = 0; y < image.black.size() / row_bytes; ++y) {
