@@ -66,19 +66,29 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
     }
     if (options.progress) options.progress(++done, jobs.size());
   };
-  // Lists of every procedure are made one at a time; each takes tens of
-  // milliseconds, so a thread rarely waits long for another's.
-  std::mutex listing;
-  parallel_for(jobs.size(), threads, [&](std::size_t i) {
-    if (current[i] || !jobs[i].lists_every_procedure) return do_job(i);
-    std::lock_guard alone(listing);
-    do_job(i);
-  });
+  run_jobs(jobs, current, threads, do_job);
   for (Diagnostics& d : per_job) diags.absorb(std::move(d));
   return failure.empty() && !diags.has_errors();
 }
 
 }  // namespace
+
+// Lists of every procedure are made one at a time when much of the site is
+// made, so that a clean build's memory is not that of two of them; each
+// takes tens of milliseconds, so a thread rarely waits long for another's.
+// A rebuild that makes a few files holds little else, and makes its lists
+// side by side: renaming a procedure changes six.
+void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& current, int threads,
+              const std::function<void(std::size_t)>& run) {
+  constexpr std::ptrdiff_t kFewFiles = 1000;
+  const bool one_list_at_a_time = std::count(current.begin(), current.end(), 0) > kFewFiles;
+  std::mutex listing;
+  parallel_for(jobs.size(), threads, [&](std::size_t i) {
+    if (current[i] || !jobs[i].lists_every_procedure || !one_list_at_a_time) return run(i);
+    std::lock_guard alone(listing);
+    run(i);
+  });
+}
 
 std::string find_themes_dir(const std::string& executable) {
   std::error_code ec;

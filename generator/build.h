@@ -7,11 +7,14 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "diagnostics.h"
 #include "load.h"
 
 namespace ck {
+
+struct RenderJob;
 
 struct BuildOptions {
   SourcePaths sources;
@@ -62,6 +65,12 @@ struct CommuneBuild {
 // was. Messages about the catalog go to `catalog_diags`, once; an error
 // there fails every commune that needed building. True when all built.
 bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& communes, Diagnostics& catalog_diags);
+
+// Runs run(i) for every job on `threads` threads, `current` marking the jobs
+// whose files the last build left as they are. Jobs whose files list every
+// procedure run one at a time, unless only a few files are made.
+void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& current, int threads,
+              const std::function<void(std::size_t)>& run);
 
 // Where themes are when --themes is not given: ./themes if it holds the
 // default theme, else the themes installed beside the executable.

@@ -33,7 +33,7 @@ struct RenderJob {
   // The page lists every procedure, holding them all at once as template
   // data and text (the catalog, the sitemap, the search page and index, the
   // print index, the booklet's page): such jobs run one at a time, so that
-  // a build's memory is not that of two of them.
+  // a clean build's memory is not that of two of them (see run_jobs).
   bool lists_every_procedure = false;
 };
 

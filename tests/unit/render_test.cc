@@ -1,10 +1,14 @@
 #include "render.h"
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 #include <tuple>
 
 #include <gtest/gtest.h>
 
+#include "build.h"
 #include "load.h"
 #include "results.h"
 #include "test_site.h"
@@ -32,7 +36,7 @@ class RenderTest : public ::testing::Test {
   std::optional<Theme> theme_;
 };
 
-// Pages that list every procedure run one at a time to bound a build's
+// Pages that list every procedure run one at a time to bound a clean build's
 // memory: each text file that names every procedure must be marked, and
 // only those.
 TEST_F(RenderTest, JobsThatListEveryProcedureAreMarked) {
@@ -61,6 +65,37 @@ TEST_F(RenderTest, JobsThatListEveryProcedureAreMarked) {
     marked += job.lists_every_procedure;
   }
   EXPECT_GE(marked, 5u);  // the catalog, the sitemap, the search page and index, the print index, the booklet
+}
+
+// The most listing jobs running at once, on two threads, when the build
+// makes `making` files: each listing job waits a while for another to join
+// it, and a job marked current just keeps its file.
+int most_listings_at_once(std::size_t making) {
+  std::vector<RenderJob> jobs(2000);
+  for (std::size_t i = 0; i < 4; ++i) jobs[i * 10].lists_every_procedure = true;
+  std::vector<char> current(jobs.size(), 1);
+  std::fill(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(making), 0);
+  std::atomic<int> running{0}, most{0};
+  auto note = [&](int n) {
+    for (int m = most.load(); n > m && !most.compare_exchange_weak(m, n);) {
+    }
+  };
+  run_jobs(jobs, current, 2, [&](std::size_t i) {
+    if (current[i] || !jobs[i].lists_every_procedure) return;
+    note(++running);
+    for (int waited = 0; running.load() < 2 && waited < 40; ++waited)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    note(running.load());
+    --running;
+  });
+  return most.load();
+}
+
+// A clean build makes its lists one at a time, bounding its memory; a small
+// rebuild (a procedure renamed) makes them side by side.
+TEST(RunJobsTest, ListsOneAtATimeUnlessFewFilesAreMade) {
+  EXPECT_EQ(most_listings_at_once(2000), 1);
+  EXPECT_EQ(most_listings_at_once(40), 2);
 }
 
 TEST_F(RenderTest, YamlValuesAreEscaped) {
