@@ -136,7 +136,13 @@ ReplacingFile::ReplacingFile(std::string path)
 void ReplacingFile::append(std::string_view bytes) {
   constexpr std::size_t kPiece = 1 << 16;
   pending_ += bytes;
+  size_ += bytes.size();
   if (pending_.size() >= kPiece) flush();
+}
+
+bool ReplacingFile::read_at(std::uint64_t offset, std::size_t size, std::string* into) {
+  if (offset + size > size_ - pending_.size() && !flush()) return false;
+  return file_ && file_->read_at(offset, size, into);
 }
 
 bool ReplacingFile::flush() {

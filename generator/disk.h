@@ -63,6 +63,11 @@ class ReplacingFile {
  public:
   explicit ReplacingFile(std::string path);
   void append(std::string_view bytes);
+  // How many bytes were appended; whether all are in the file so far.
+  std::uint64_t size() const { return size_; }
+  bool ok() const { return file_.has_value(); }
+  // `size` bytes appended from `offset` on, read back; false when writing failed.
+  bool read_at(std::uint64_t offset, std::size_t size, std::string* into);
   bool commit();
 
  private:
@@ -70,6 +75,7 @@ class ReplacingFile {
   std::string path_;
   std::optional<OpenFile> file_;
   std::string pending_;
+  std::uint64_t size_ = 0;
 };
 
 // Whether the file at `path` holds exactly `bytes`. It is read a piece at a

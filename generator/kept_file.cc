@@ -63,14 +63,17 @@ KeptFile::Writer::Writer(std::string path, const std::string& header) : file_(st
   file_.append(header);
 }
 
-void KeptFile::Writer::add(std::string_view key, std::string_view bytes) {
+std::optional<std::uint64_t> KeptFile::Writer::add(std::string_view key, std::string_view bytes) {
   entry_.clear();
   append_number(entry_, static_cast<std::uint32_t>(key.size()));
   entry_ += key;
   append_number(entry_, static_cast<std::uint32_t>(bytes.size()));
   file_.append(entry_);
+  const std::uint64_t offset = file_.size();
   file_.append(bytes);
   check_.add(key).add(bytes);  // not a copy of a part of megabytes
+  if (!file_.ok()) return std::nullopt;
+  return offset;
 }
 
 bool KeptFile::Writer::save() {
@@ -96,10 +99,14 @@ std::optional<std::string_view> KeptEntries::find(std::string_view key) {
 }
 
 void KeptEntries::add(std::string_view key, std::string_view bytes) {
+  add_new(key, bytes);
+}
+
+std::optional<std::uint64_t> KeptEntries::add_new(std::string_view key, std::string_view bytes) {
   std::lock_guard lock(mutex_);
-  if (!kept_.emplace(key).second) return;
-  next().add(key, bytes);
+  if (!kept_.emplace(key).second) return std::nullopt;
   ++added_;
+  return next().add(key, bytes);
 }
 
 KeptEntries::Shared KeptEntries::find_or_make(std::string_view key, int askers,
@@ -114,16 +121,37 @@ KeptEntries::Shared KeptEntries::find_or_make(std::string_view key, int askers,
   if (first) {
     lock.unlock();
     auto bytes = std::make_shared<const std::string>(make());
-    if (!bytes->empty()) add(key, *bytes);
+    std::optional<std::uint64_t> offset = bytes->empty() ? std::nullopt : add_new(key, *bytes);
     lock.lock();
-    making->bytes = std::move(bytes);
+    making->size = bytes->size();
+    making->offset = offset;
+    if (!offset) making->bytes = bytes;
     making->done = true;
     made_.notify_all();
-  } else {
-    made_.wait(lock, [&] { return making->done; });
+    if (making->asks >= askers) making_.erase(std::string(key));
+    return {*bytes, bytes};
   }
+  made_.wait(lock, [&] { return making->done; });
   if (making->asks >= askers) making_.erase(std::string(key));
-  return {*making->bytes, making->bytes};
+  lock.unlock();
+  return take_made(*making);
+}
+
+// Made by another job: read back from the new file, or held.
+KeptEntries::Shared KeptEntries::take_made(const Making& making) {
+  if (!making.offset) return making.bytes ? Shared{*making.bytes, making.bytes} : Shared{};
+  auto bytes = std::make_shared<std::string>();
+  std::lock_guard lock(mutex_);
+  if (!next().read_at(*making.offset, making.size, bytes.get())) return {};
+  return {*bytes, bytes};
+}
+
+std::size_t KeptEntries::held_bytes() const {
+  std::lock_guard lock(making_mutex_);
+  std::size_t held = 0;
+  for (const auto& [key, making] : making_)
+    if (making->bytes) held += making->bytes->size();
+  return held;
 }
 
 std::size_t KeptEntries::added() const {

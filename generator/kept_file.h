@@ -55,7 +55,12 @@ class KeptFile {
   class Writer {
    public:
     Writer(std::string path, const std::string& header);
-    void add(std::string_view key, std::string_view bytes);
+    // Returns where in the file `bytes` begin; nullopt once writing failed.
+    std::optional<std::uint64_t> add(std::string_view key, std::string_view bytes);
+    // An entry's bytes read back; false when the file could not be written.
+    bool read_at(std::uint64_t offset, std::size_t size, std::string* into) {
+      return file_.read_at(offset, size, into);
+    }
     bool save();
 
    private:
@@ -95,8 +100,14 @@ class KeptEntries {
   // The bytes the earlier build kept under `key`, or those a job of this
   // build made, or else those `make` returns now (kept unless empty). When
   // jobs on several threads ask for the same key, one makes the bytes and
-  // the others wait for them; they are held until `askers` jobs have asked.
+  // the others wait for them. The jobs that ask after they were made, until
+  // `askers` jobs have asked, read them back from the new file: a domain's
+  // sheet draws the parts the booklet will ask for much later, megabytes of
+  // them.
   Shared find_or_make(std::string_view key, int askers, const std::function<std::string()>& make);
+  // Bytes made by this build and held in memory for jobs yet to ask: only
+  // those the new file could not take.
+  std::size_t held_bytes() const;
 
   // Writes the new file, if it was begun.
   bool save();
@@ -105,6 +116,9 @@ class KeptEntries {
 
  private:
   KeptFile::Writer& next();
+  // Keeps `bytes` under `key`; where they begin in the new file, or nullopt
+  // when they were kept already or the file failed.
+  std::optional<std::uint64_t> add_new(std::string_view key, std::string_view bytes);
   std::string path_;
   std::string header_;
   KeptFile before_;
@@ -116,9 +130,12 @@ class KeptEntries {
   struct Making {
     int asks = 0;
     bool done = false;
-    std::shared_ptr<const std::string> bytes;
+    std::size_t size = 0;
+    std::optional<std::uint64_t> offset;       // in the new file
+    std::shared_ptr<const std::string> bytes;  // when not in the new file
   };
-  std::mutex making_mutex_;
+  Shared take_made(const Making& making);
+  mutable std::mutex making_mutex_;
   std::condition_variable made_;
   std::unordered_map<std::string, std::shared_ptr<Making>> making_;
 };

@@ -190,5 +190,48 @@ TEST(KeptEntriesTest, JobsAskingForTheSameEntryMakeItOnce) {
   fs::remove(path);
 }
 
+// A job that asks long after another made the entry reads it back from the
+// new file: nothing is held in memory meanwhile, however many entries wait
+// for their second job (a booklet's parts, made by the domains' sheets).
+TEST(KeptEntriesTest, EntriesWaitingForALaterJobAreReadBackNotHeld) {
+  const fs::path path = fs::temp_directory_path() / ("ck-kept-later-" + std::to_string(::getpid()));
+  int made = 0;
+  auto part = [](int n) { return std::string(100000 + n, static_cast<char>('a' + n)); };
+  auto make_part = [&](int n) {
+    return [&made, &part, n] {
+      ++made;
+      return part(n);
+    };
+  };
+  {
+    KeptEntries kept(path.string(), "test 1");
+    for (int n = 0; n < 5; ++n) kept.find_or_make("part " + std::to_string(n), 2, make_part(n));
+    EXPECT_EQ(kept.held_bytes(), 0u);
+    for (int n = 0; n < 5; ++n)
+      EXPECT_EQ(kept.find_or_make("part " + std::to_string(n), 2, make_part(n)).bytes, part(n));
+    EXPECT_EQ(made, 5);
+    ASSERT_TRUE(kept.save());
+  }
+  KeptEntries next(path.string(), "test 1");
+  EXPECT_EQ(next.find_or_make("part 3", 2, make_part(3)).bytes, part(3));
+  EXPECT_EQ(made, 5);
+  fs::remove(path);
+}
+
+// Where the new file cannot be written, the entry is held for the later job.
+TEST(KeptEntriesTest, EntriesTheFileCannotTakeAreHeld) {
+  KeptEntries kept((fs::temp_directory_path() / "ck-no-such-folder" / "kept").string(), "test 1");
+  int made = 0;
+  auto make = [&] {
+    ++made;
+    return std::string("bytes");
+  };
+  kept.find_or_make("part", 2, make);
+  EXPECT_EQ(kept.held_bytes(), 5u);
+  EXPECT_EQ(kept.find_or_make("part", 2, make).bytes, "bytes");
+  EXPECT_EQ(made, 1);
+  EXPECT_EQ(kept.held_bytes(), 0u);
+}
+
 }  // namespace
 }  // namespace ck
