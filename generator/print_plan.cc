@@ -96,7 +96,11 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   jobs.push_back({std::string(kBookletPdf),
                   [&ctx](Diagnostics& diags) { return render_booklet_pdf(ctx, diags); }, booklet.value(),
                   true});
-  for (std::size_t i = 0; i < site.domains.size(); ++i) {
+  // The sheets share their parts with the booklet, which draws the domains
+  // in order: taken from the last domain back, they draw the parts of the
+  // domains the booklet reaches last on another thread, instead of waiting
+  // for each part the booklet is drawing.
+  for (std::size_t i = site.domains.size(); i-- > 0;) {
     const Domain& d = site.domains[i];
     if (coded_procedures(site, d).empty()) continue;
     const std::uint64_t sheet = Fingerprint().add(ctx.input_keys().print).add("sheet").add(sheets[i]).value();
