@@ -20,7 +20,8 @@ using Switch = void (*)();
 void set_huge_pages_switch(Switch turn_on);
 void prefer_huge_pages();
 
-// Sets the switch for tcmalloc; defined only where congkhai links it.
-void install_tcmalloc_huge_pages();
+// Sets the switch for tcmalloc, and bounds the memory its threads keep for
+// themselves; defined only where congkhai links it.
+void install_tcmalloc();
 
 }  // namespace ck::heap

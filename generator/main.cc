@@ -89,7 +89,7 @@ int run_communes(ck::BuildOptions& options, const std::vector<std::pair<std::str
 
 int main(int argc, char** argv) {
 #ifdef CONGKHAI_TCMALLOC
-  ck::heap::install_tcmalloc_huge_pages();
+  ck::heap::install_tcmalloc();
 #endif
   CLI::App app{
       "congkhai: tạo Trang thông tin điện tử xã từ các tệp Markdown và YAML.\n"
