@@ -68,7 +68,7 @@ TEST_F(RenderTest, JobsThatListEveryProcedureAreMarked) {
 }
 
 // The most listing jobs running at once, on two threads, when the build
-// makes `making` files: each listing job waits a while for another to join
+// makes `making` files: each listing job waits up to half a second for another to join
 // it, and a job marked current just keeps its file.
 int most_listings_at_once(std::size_t making) {
   std::vector<RenderJob> jobs(2000);
@@ -83,7 +83,7 @@ int most_listings_at_once(std::size_t making) {
   run_jobs(jobs, current, 2, [&](std::size_t i) {
     if (current[i] || !jobs[i].lists_every_procedure) return;
     note(++running);
-    for (int waited = 0; running.load() < 2 && waited < 40; ++waited)
+    for (int waited = 0; running.load() < 2 && waited < 100; ++waited)
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     note(running.load());
     --running;
