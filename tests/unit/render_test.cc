@@ -68,8 +68,8 @@ TEST_F(RenderTest, JobsThatListEveryProcedureAreMarked) {
 }
 
 // The most listing jobs running at once, on two threads, when the build
-// makes `making` files: each listing job waits up to half a second for another to join
-// it, and a job marked current just keeps its file.
+// makes `making` files: each listing job waits up to half a second for
+// another to join it, and a job marked current just keeps its file.
 int most_listings_at_once(std::size_t making) {
   std::vector<RenderJob> jobs(2000);
   for (std::size_t i = 0; i < 4; ++i) jobs[i * 10].lists_every_procedure = true;
