@@ -1,6 +1,7 @@
 #include "qr_image.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 #include "png_writer.h"
@@ -9,12 +10,26 @@
 namespace ck {
 namespace {
 
-// One subpath per run of dark modules: "M x y h n v1 h-n z".
+void append_decimal(std::string& out, int n) {
+  char digits[16];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+// One subpath per run of dark modules: "M x y h n v1 h-n z". Written in
+// place: a code has hundreds of runs, and 10,000 codes are written.
 std::string dark_runs_path(const QrMatrix& m) {
   std::string d;
+  d.reserve(static_cast<std::size_t>(m.size() * m.size()));
   m.for_each_dark_run([&d](int x, int y, int length) {
-    std::string n = std::to_string(length);
-    d += "M" + std::to_string(x) + " " + std::to_string(y) + "h" + n + "v1h-" + n + "z";
+    d += 'M';
+    append_decimal(d, x);
+    d += ' ';
+    append_decimal(d, y);
+    d += 'h';
+    append_decimal(d, length);
+    d += "v1h-";
+    append_decimal(d, length);
+    d += 'z';
   });
   return d;
 }
