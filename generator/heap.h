@@ -8,7 +8,7 @@
 // build's; after a rename, which remakes every list and the booklet and
 // holds the changed files until all are made, it is above one's with or
 // without them (115 against 106 MB at 10,000 procedures), and huge pages
-// still save time (347 against 359 ms; 131 against 150 ms for a step edited).
+// still save time (347 against 359 ms; 131 against 150 ms for a steps edit).
 #pragma once
 
 namespace ck::heap {

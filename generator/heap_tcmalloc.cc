@@ -78,7 +78,7 @@ void install_tcmalloc() {
   // allocations, all threads together. With tcmalloc's default of 32 MB,
   // a thread kept the megabytes of a list of every procedure it had made
   // while the next list, on the other thread, took fresh memory: a clean
-  // build's peak at 10,000 procedures went from 71-73 to 66 MB with 1 MB.
+  // build's peak at 10,000 procedures went from 71-74 to 66-67 MB with 1 MB.
   constexpr std::size_t kThreadCaches = std::size_t{1} << 20;
   MallocExtension::instance()->SetNumericProperty("tcmalloc.max_total_thread_cache_bytes", kThreadCaches);
 }
