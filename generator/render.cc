@@ -111,7 +111,8 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const Procedure& p : site.procedures) lists.add(p.fields_hash);
   shape_key_ = shape.value();
   procedure_lists_key_ = lists.add(shape_key_).value();
-  // Not a post's text: editing one must not remake 1.6 MB of index.
+  // Not a post's text: editing one must not remake 1.6 MB of index. The
+  // posts' and tags' addresses come with the shape key (site.paths).
   Fingerprint index;
   index.add(procedure_lists_key_);
   for (const Post& post : site.news.posts) index.add(post.title).add(format_rfc3339(post.date));

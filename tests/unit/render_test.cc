@@ -187,7 +187,13 @@ TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
   post_redated.files["content/news/a.md"] = "---\ntitle: Tin A\ndate: 2023-05-02\n---\nMột.\n";
   MemoryDisk month_added = disk;
   month_added.files["content/results/2023-05.md"] = scaffold_results(2023, 5);
-  for (const MemoryDisk& edited : {post_retitled, post_redated, month_added})
+  // The same title and date at another address, and a tag's page in the sitemap.
+  MemoryDisk post_moved = disk;
+  post_moved.files["content/news/a.md"] = "---\ntitle: Tin A\nslug: tin-a-cu\ndate: 2023-05-01\n---\nMột.\n";
+  MemoryDisk post_tagged = disk;
+  post_tagged.files["content/news/a.md"] =
+      "---\ntitle: Tin A\ndate: 2023-05-01\ntags: [Hành chính]\n---\nMột.\n";
+  for (const MemoryDisk& edited : {post_retitled, post_redated, month_added, post_moved, post_tagged})
     EXPECT_NE(std::get<3>(keys(edited, 11, 100)), std::get<3>(before));
   EXPECT_EQ(std::get<2>(keys(post_retitled, 11, 100)),
             std::get<2>(before));  // no list of procedures shows it
