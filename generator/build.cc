@@ -73,18 +73,36 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
 
 }  // namespace
 
+namespace {
+
+// The jobs' indices in the order to start them: the plan's, or, when few
+// files are made, those of each turn (RenderJob::Turn) together.
+std::vector<std::size_t> start_order(const std::vector<RenderJob>& jobs, bool few_files) {
+  std::vector<std::size_t> order(jobs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (few_files)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return jobs[a].turn < jobs[b].turn; });
+  return order;
+}
+
+}  // namespace
+
 // Lists of every procedure are made one at a time when much of the site is
 // made, so that a clean build's memory is not that of two of them; each
 // takes tens of milliseconds, so a thread rarely waits long for another's.
 // A rebuild that makes a few files holds little else, and makes its lists
-// side by side: renaming a procedure changes six.
+// side by side: renaming a procedure changes six. It starts its longest
+// job first, so that the other threads' share ends about when it does.
 void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& current, int threads,
               const std::function<void(std::size_t)>& run) {
   constexpr std::ptrdiff_t kFewFiles = 1000;
-  const bool one_list_at_a_time = std::count(current.begin(), current.end(), 0) > kFewFiles;
+  const bool few_files = std::count(current.begin(), current.end(), 0) <= kFewFiles;
+  const std::vector<std::size_t> order = start_order(jobs, few_files);
   std::mutex listing;
-  parallel_for(jobs.size(), threads, [&](std::size_t i) {
-    if (current[i] || !jobs[i].lists_every_procedure || !one_list_at_a_time) return run(i);
+  parallel_for(order.size(), threads, [&](std::size_t k) {
+    const std::size_t i = order[k];
+    if (current[i] || !jobs[i].lists_every_procedure || few_files) return run(i);
     std::lock_guard alone(listing);
     run(i);
   });

@@ -93,9 +93,11 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
   Fingerprint booklet;
   booklet.add(ctx.input_keys().print).add("booklet");
   for (std::uint64_t sheet : sheets) booklet.add(sheet);
+  // A small rebuild starts the booklet, its longest job, first, and the
+  // sheets last: by then the booklet has drawn the parts they share.
   jobs.push_back({std::string(kBookletPdf),
                   [&ctx](Diagnostics& diags) { return render_booklet_pdf(ctx, diags); }, booklet.value(),
-                  true});
+                  true, false, RenderJob::Turn::first});
   // The sheets share their parts with the booklet, which draws the domains
   // in order: taken from the last domain back, they draw the parts of the
   // domains the booklet reaches last on another thread, instead of waiting
@@ -105,10 +107,10 @@ void plan_print(const RenderContext& ctx, std::vector<RenderJob>& jobs) {
     if (coded_procedures(site, d).empty()) continue;
     const std::uint64_t sheet = Fingerprint().add(ctx.input_keys().print).add("sheet").add(sheets[i]).value();
     jobs.push_back({sheet_path(d) + "index.html",
-                    [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); },
-                    ctx.procedure_lists_key()});
+                    [&ctx, &d](Diagnostics&) { return render_sheet_page(ctx, d); }, ctx.domain_key(d)});
     jobs.push_back({sheet_pdf_path(d),
-                    [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet});
+                    [&ctx, &d](Diagnostics& diags) { return render_sheet_pdf(ctx, d, diags); }, sheet, false,
+                    false, RenderJob::Turn::last});
   }
   for (const Procedure& p : site.procedures)
     if (auto url = procedure_qr_url(site, p)) plan_procedure_prints(ctx, p, *url, jobs);

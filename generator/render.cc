@@ -119,6 +119,14 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const std::string& path : results_page_paths(site)) index.add(path);
   index_key_ = index.value();
   lists_key_ = lists.add(keys.inputs).value();
+  pages_key_ = Fingerprint().add(shape_key_).add(keys.inputs).value();
+  domain_keys_.reserve(site.domains.size());
+  for (const Domain& d : site.domains) {
+    Fingerprint key;
+    key.add(shape_key_);
+    for (std::size_t i : d.procedures) key.add(site.procedures[i].fields_hash);
+    domain_keys_.push_back(key.value());
+  }
   procedure_keys_.reserve(site.procedures.size());
   for (const Procedure& p : site.procedures) {
     Fingerprint key;
@@ -137,6 +145,10 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
 
 std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
   return procedure_keys_[static_cast<std::size_t>(&p - site_.procedures.data())];
+}
+
+std::uint64_t RenderContext::domain_key(const Domain& d) const {
+  return domain_keys_[static_cast<std::size_t>(&d - site_.domains.data())];
 }
 
 TemplateData RenderContext::page_data(const std::string& path, const std::string& title) const {
@@ -200,7 +212,8 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     jobs.push_back(listing_job(std::move(path), std::move(run), key));
   };
   const std::uint64_t procedure_lists = ctx.procedure_lists_key();
-  add("index.html", [&ctx](Diagnostics&) { return render_home(ctx); });
+  add(
+      "index.html", [&ctx](Diagnostics&) { return render_home(ctx); }, ctx.lists_key());
   add_list(
       "thu-tuc/index.html", [&ctx](Diagnostics&) { return render_catalog(ctx); }, procedure_lists);
   add("404.html", [&ctx](Diagnostics&) { return render_not_found(ctx); });
@@ -210,7 +223,7 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
   for (const Domain& d : site.domains)
     add(
         domain_path(d) + "index.html", [&ctx, &d](Diagnostics&) { return render_domain(ctx, d); },
-        procedure_lists);
+        ctx.domain_key(d));
   for (const Procedure& p : site.procedures) {
     const std::uint64_t key = ctx.procedure_key(p);
     add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); },
@@ -235,7 +248,7 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
     add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
   plan_print(ctx, jobs);
   for (RenderJob& job : jobs)
-    if (!job.key) job.key = ctx.lists_key();
+    if (!job.key) job.key = ctx.pages_key();
   return jobs;
 }
 

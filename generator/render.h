@@ -35,6 +35,9 @@ struct RenderJob {
   // print index, the booklet's page): such jobs run one at a time, so that
   // a clean build's memory is not that of two of them (see run_jobs).
   bool lists_every_procedure = false;
+  // When a rebuild makes few files, when to start this one (see run_jobs).
+  enum class Turn : signed char { first = -1, in_plan = 0, last = 1 };
+  Turn turn = Turn::in_plan;
 };
 
 // A job whose file lists every procedure (see lists_every_procedure).
@@ -90,16 +93,22 @@ class RenderContext {
   // Job keys. A page about one procedure shows its own file and, of the
   // others, the names of its related procedures and the paths that links
   // resolve against (codes, slugs, domains); lists show only front matter.
-  // Pages that list procedures and nothing of the news, results or pages
-  // (the catalog, the domains, the search page, the print pages) follow
-  // procedure_lists_key; the sitemap and the search index, which add each
-  // post's title, address and date and the results' pages, follow
-  // index_key; every other page follows lists_key, which adds every input.
+  // A domain's page and sheet list its own procedures (domain_key); pages
+  // that list every procedure and nothing of the news, results or pages
+  // (the catalog, the search page, the print index and the booklet's page)
+  // follow procedure_lists_key; the sitemap and the search index, which add
+  // each post's title, address and date and the results' pages, follow
+  // index_key; the home page, which counts the procedures of each domain,
+  // follows lists_key, which adds every input. The news, results and pages
+  // show nothing of the procedures but the paths their links may point at:
+  // they follow pages_key, so renaming a procedure does not make them again.
   const InputKeys& input_keys() const { return keys_; }
   std::uint64_t lists_key() const { return lists_key_; }
+  std::uint64_t pages_key() const { return pages_key_; }
   std::uint64_t procedure_lists_key() const { return procedure_lists_key_; }
   std::uint64_t index_key() const { return index_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
+  std::uint64_t domain_key(const Domain& d) const;        // d: one of the site's
 
  private:
   const Site& site_;
@@ -110,9 +119,11 @@ class RenderContext {
   InputKeys keys_;
   std::uint64_t shape_key_ = 0;
   std::uint64_t lists_key_ = 0;
+  std::uint64_t pages_key_ = 0;
   std::uint64_t procedure_lists_key_ = 0;
   std::uint64_t index_key_ = 0;
   std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
+  std::vector<std::uint64_t> domain_keys_;     // by index in Site::domains
 };
 
 std::vector<RenderJob> plan_site(const RenderContext& ctx);

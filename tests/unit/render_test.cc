@@ -32,6 +32,15 @@ class RenderTest : public ::testing::Test {
     ADD_FAILURE() << "no job for " << path;
     return {};
   }
+  // The context of the site on `disk`, which must load without errors.
+  RenderContext context_of(const MemoryDisk& disk, InputKeys keys) {
+    Diagnostics diags;
+    site_ = build_model(load_sources({}, disk, diags), diags);
+    EXPECT_FALSE(diags.has_errors()) << format_all(diags, Lang::en);
+    RealDisk real;
+    theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
+    return RenderContext(site_, *theme_, keys);
+  }
   Site site_;
   std::optional<Theme> theme_;
 };
@@ -98,6 +107,65 @@ TEST(RunJobsTest, ListsOneAtATimeUnlessFewFilesAreMade) {
   EXPECT_EQ(most_listings_at_once(40), 2);
 }
 
+// The order one thread starts the jobs in when the build makes `making`
+// of 2,000 files: job 10 is marked to start first, job 5 last.
+std::vector<std::size_t> start_order(std::size_t making) {
+  std::vector<RenderJob> jobs(2000);
+  jobs[5].turn = RenderJob::Turn::last;
+  jobs[10].turn = RenderJob::Turn::first;
+  std::vector<char> current(jobs.size(), 1);
+  std::fill(current.begin(), current.begin() + static_cast<std::ptrdiff_t>(making), 0);
+  std::vector<std::size_t> order;
+  run_jobs(jobs, current, 1, [&](std::size_t i) { order.push_back(i); });
+  return order;
+}
+
+// A clean build keeps the plan's order; a small rebuild starts the booklet
+// first and the domains' sheets, which wait for its parts, last.
+TEST(RunJobsTest, ASmallRebuildStartsItsTurnsInOrder) {
+  const std::vector<std::size_t> clean = start_order(2000);
+  ASSERT_EQ(clean.size(), 2000u);
+  EXPECT_TRUE(std::is_sorted(clean.begin(), clean.end()));
+  const std::vector<std::size_t> small = start_order(40);
+  ASSERT_EQ(small.size(), 2000u);
+  EXPECT_EQ(small.front(), 10u);
+  EXPECT_EQ(small.back(), 5u);
+  EXPECT_TRUE(std::is_sorted(small.begin() + 1, small.end() - 1));
+}
+
+// Renaming a procedure remakes its domain's page and sheet and the lists of
+// every procedure, not the other domains' pages and sheets, nor the news,
+// the results and the pages.
+TEST_F(RenderTest, DomainAndPageKeysFollowWhatThePagesShow) {
+  struct Keys {
+    std::uint64_t own_domain, other_domain, pages, lists;
+  };
+  // The site with its birth registration given `name`, `domain` and `slug`.
+  auto keys = [&](const std::string& name, const std::string& domain, const std::string& slug = "khai-sinh") {
+    MemoryDisk disk = testing::small_site();
+    disk.files["procedures/ho-tich/khai-sinh.md"] =
+        testing::procedure("1.001193", name, domain, "slug: " + slug + "\n");
+    RenderContext ctx = context_of(disk, {1, 10, 100});
+    return Keys{ctx.domain_key(*site_.find_domain("ho-tich")),
+                ctx.domain_key(*site_.find_domain("chung-thuc")), ctx.pages_key(), ctx.lists_key()};
+  };
+  const Keys before = keys("Đăng ký khai sinh", "ho-tich");
+
+  const Keys renamed = keys("Đăng ký khai sinh mới", "ho-tich");  // at the same address
+  EXPECT_NE(renamed.own_domain, before.own_domain);
+  EXPECT_EQ(renamed.other_domain, before.other_domain);
+  EXPECT_EQ(renamed.pages, before.pages);
+  EXPECT_NE(renamed.lists, before.lists);  // the home page
+
+  const Keys moved = keys("Đăng ký khai sinh", "chung-thuc");  // the home page counts it elsewhere
+  EXPECT_NE(moved.own_domain, before.own_domain);
+  EXPECT_NE(moved.other_domain, before.other_domain);
+  EXPECT_NE(moved.lists, before.lists);
+
+  // A link on any page may point at a new address.
+  EXPECT_NE(keys("Đăng ký khai sinh", "ho-tich", "dang-ky-khai-sinh").pages, before.pages);
+}
+
 TEST_F(RenderTest, YamlValuesAreEscaped) {
   MemoryDisk disk = testing::small_site();
   disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
@@ -151,12 +219,7 @@ TEST_F(RenderTest, SitemapListsEveryPageWithAbsoluteUrls) {
 // key are.
 TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
   auto keys = [&](const MemoryDisk& disk, std::uint64_t inputs, std::uint64_t print) {
-    Diagnostics diags;
-    site_ = build_model(load_sources({}, disk, diags), diags);
-    EXPECT_FALSE(diags.has_errors());
-    RealDisk real;
-    theme_ = Theme::load({CONGKHAI_THEMES_DIR, "default", "vi", ""}, real, diags);
-    RenderContext ctx(site_, *theme_, {1, inputs, print});
+    RenderContext ctx = context_of(disk, {1, inputs, print});
     return std::tuple(ctx.procedure_key(site_.procedures.front()), ctx.lists_key(), ctx.procedure_lists_key(),
                       ctx.index_key());
   };
