@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,8 +17,8 @@ namespace ck {
 namespace {
 
 constexpr const char* kMarkerText = "This directory is written by congkhai build.\n";
-// At most this many files are made in memory and replaced in place; more go
-// through a staging directory, so memory does not grow with the site.
+// At most this many files are replaced in place; more go through a staging
+// directory that is swapped in whole, which saves renaming each one.
 constexpr std::size_t kInPlaceLimit = 2000;
 
 std::optional<std::string> read_whole(const fs::path& path) {
@@ -78,7 +80,7 @@ OutputWriter::~OutputWriter() {
   if (looker_.joinable()) looker_.join();  // it reads through out_fd_
   if (out_fd_ >= 0) ::close(out_fd_);
   std::error_code ec;
-  if (!committed_ && !in_place_) fs::remove_all(staging_, ec);
+  if (!committed_) fs::remove_all(staging_, ec);
 }
 
 bool OutputWriter::begin(std::string* error) {
@@ -192,14 +194,14 @@ bool OutputWriter::start(std::size_t to_make, std::uint64_t inputs_stamp, std::s
                                       [](const OutputEntry& entry) { return entry.path == kOutputMarker; });
   std::optional<FileStat> marker_stat = previous_stat(kOutputMarker);
   in_place_ = had_marker && before.inputs != inputs_stamp && to_make <= kInPlaceLimit && marker_stat;
-  if (in_place_) {
-    marker_ = {0, *marker_stat};
-    return true;
-  }
   fs::remove_all(staging_, ec);
   if (!fs::create_directories(staging_, ec) && ec) {
     *error = "cannot create " + staging_ + ": " + ec.message();
     return false;
+  }
+  if (in_place_) {
+    marker_ = {0, *marker_stat};
+    return true;
   }
   const fs::path staged_marker = fs::path(staging_) / kOutputMarker;
   fs::create_hard_link(marker, staged_marker, ec);
@@ -258,20 +260,25 @@ bool OutputWriter::write(std::size_t i, OutputFile file, std::uint64_t key, std:
     std::string ignored;
     if (link_previous(i, key, &ignored)) return true;
   }
-  if (in_place_) {
-    std::lock_guard lock(mutex_);
-    pending_.push_back({i, std::move(bytes), key});  // not copied: the booklet is megabytes
-    return true;
-  }
-  const std::string target = staging_ + "/" + std::string(paths_[i]);
+  // In place, each file waits in the staging directory, named by its
+  // index, to replace its own at commit; its bytes are not held meanwhile.
+  const std::string target = in_place_ ? waiting_path(i) : staging_ + "/" + std::string(paths_[i]);
   std::optional<FileStat> stat = write_file(target, bytes);
   if (!stat) {
     *error = "cannot write " + target;
     return false;
   }
-  records_[i] = {key, *stat};
+  records_[i] = {key, *stat};  // a rename keeps the file's inode and time
   ++written_;
+  if (in_place_) {
+    std::lock_guard lock(mutex_);
+    waiting_.push_back(i);
+  }
   return true;
+}
+
+std::string OutputWriter::waiting_path(std::size_t i) const {
+  return staging_ + "/" + std::to_string(i);
 }
 
 bool OutputWriter::commit_staging(std::string* error) {
@@ -295,17 +302,13 @@ bool OutputWriter::commit_staging(std::string* error) {
 bool OutputWriter::commit_in_place(std::string* error) {
   std::error_code ec;
   const fs::path root(out_dir_);
-  for (const Pending& file : pending_) {
-    fs::path target = root / paths_[file.file];
-    fs::path fresh = target.string() + ".congkhai-new";
-    std::optional<FileStat> stat = write_file(fresh, file.bytes);  // rename keeps its inode and time
-    if (!stat || rename(fresh.c_str(), target.c_str()) != 0) {
-      fs::remove(fresh, ec);
-      *error = "cannot write " + target.string();
+  for (std::size_t i : waiting_) {
+    const fs::path target = root / paths_[i];
+    fs::create_directories(target.parent_path(), ec);
+    if (rename(waiting_path(i).c_str(), target.c_str()) != 0) {
+      *error = "cannot write " + target.string() + ": " + std::strerror(errno);
       return false;
     }
-    records_[file.file] = {file.key, *stat};
-    ++written_;
   }
   const BuildState& before = previous_state();
   std::vector<char> still_made(before.files.size(), 0);
@@ -318,6 +321,7 @@ bool OutputWriter::commit_in_place(std::string* error) {
     remove_empty_dirs((root / path).parent_path(), root);
   }
   committed_ = true;
+  fs::remove_all(staging_, ec);
   return true;
 }
 

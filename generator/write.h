@@ -5,8 +5,8 @@
 //
 // When many files are to be made, they go into a staging directory beside
 // the output, current files are hard-linked into it, and it is swapped in
-// only when the whole build succeeded. When few are, they are rendered into
-// memory and, if the build succeeded, each replaces its file in place
+// only when the whole build succeeded. When few are, they wait in that
+// directory and, if the build succeeded, each replaces its file in place
 // (atomically, by rename), which saves linking every file of a large site.
 #pragma once
 
@@ -63,11 +63,6 @@ class OutputWriter {
   std::size_t unchanged() const { return unchanged_; }
 
  private:
-  struct Pending {
-    std::size_t file;
-    std::string bytes;
-    std::uint64_t key;
-  };
   const OutputEntry* previous(std::size_t i) const;
   void read_previous();                        // on the look's thread
   const BuildState& previous_state() const;    // waits for read_previous()
@@ -78,6 +73,7 @@ class OutputWriter {
   bool link_previous(std::size_t i, std::uint64_t key, std::string* error);
   bool commit_staging(std::string* error);
   bool commit_in_place(std::string* error);
+  std::string waiting_path(std::size_t i) const;  // in place: file i until commit
 
   std::string out_dir_;
   int out_fd_ = -1;  // the previous output, open while it is read
@@ -99,8 +95,8 @@ class OutputWriter {
   OutputRecord marker_;
   bool in_place_ = false;
   bool committed_ = false;
-  std::mutex mutex_;              // guards pending_
-  std::vector<Pending> pending_;  // in place: the files to replace at commit
+  std::mutex mutex_;                  // guards waiting_
+  std::vector<std::size_t> waiting_;  // in place: the files to replace at commit
   std::atomic<std::size_t> written_{0};
   std::atomic<std::size_t> unchanged_{0};
 };
