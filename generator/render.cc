@@ -75,22 +75,6 @@ std::optional<std::string> resolve_link(const Site& site, const std::string& url
 
 }  // namespace
 
-std::string escape_xml(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys keys, const QrBook* qr_book,
                              KeptEntries* print_parts)
     : site_(site), theme_(theme), qr_codes_(site, qr_book), print_parts_(print_parts), keys_(keys) {

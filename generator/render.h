@@ -156,7 +156,4 @@ TemplateList latest_posts(const RenderContext& ctx, std::size_t count);
 OutputFile render_feed(const RenderContext& ctx);
 OutputFile render_search_index(const RenderContext& ctx);
 
-// Text safe inside XML and HTML text and attribute values.
-std::string escape_xml(std::string_view text);
-
 }  // namespace ck

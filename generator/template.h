@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "diagnostics.h"
 
@@ -47,6 +48,11 @@ inline void put_list(TemplateData& data, const std::string& key, TemplateList li
   data.set("has_" + key, !list.empty());
   set_moved(data, key, list_data(std::move(list)));
 }
+
+// Text safe inside XML and HTML text and attribute values: the five
+// characters they give meaning to, as entities. Templates escape {{name}}
+// with it too.
+std::string escape_xml(std::string_view text);
 
 class Template {
  public:

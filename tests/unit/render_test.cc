@@ -11,6 +11,7 @@
 #include "build.h"
 #include "load.h"
 #include "results.h"
+#include "template.h"
 #include "test_site.h"
 #include "theme.h"
 #include "urls.h"
@@ -278,6 +279,25 @@ TEST_F(RenderTest, ProcedureAndListKeysFollowWhatThePagesShow) {
   EXPECT_NE(std::get<0>(keys(disk, 10, 101)), std::get<0>(before));  // the theme, site.yaml or domains.yaml
   EXPECT_NE(std::get<2>(keys(disk, 10, 101)), std::get<2>(before));
   EXPECT_NE(std::get<3>(keys(disk, 10, 101)), std::get<3>(before));
+}
+
+// {{name}} escapes the five characters XML and HTML give meaning to, and
+// nothing else; {{{name}}} inserts the text as it is.
+TEST(Template, EscapesTheFiveCharactersOfHtml) {
+  EXPECT_EQ(escape_xml(""), "");
+  EXPECT_EQ(escape_xml("Đăng ký – khai sinh"), "Đăng ký – khai sinh");
+  EXPECT_EQ(escape_xml("<<&&>>"), "&lt;&lt;&amp;&amp;&gt;&gt;");
+  EXPECT_EQ(escape_xml("'a\"b'"), "&apos;a&quot;b&apos;");
+  Diagnostics diags;
+  std::optional<Template> t = Template::parse("{{x}}|{{{x}}}|{{#items}}{{.}}{{/items}}", "t", diags);
+  ASSERT_TRUE(t.has_value());
+  TemplateData data;
+  data.set("x", "a&b<c>d\"e'f đ");
+  TemplateList items;
+  items.emplace_back("<i>");
+  items.emplace_back("x&");
+  data.set("items", items);
+  EXPECT_EQ(t->render(data), "a&amp;b&lt;c&gt;d&quot;e&apos;f đ|a&b<c>d\"e'f đ|&lt;i&gt;x&amp;");
 }
 
 TEST(Theme, PartialsAreExpandedAndMissingOnesReported) {
