@@ -88,12 +88,12 @@ std::vector<std::size_t> start_order(const std::vector<RenderJob>& jobs, bool fe
 
 }  // namespace
 
-// Lists of every procedure are made one at a time when much of the site is
-// made, so that a clean build's memory is not that of two of them; each
-// takes tens of milliseconds, so a thread rarely waits long for another's.
-// A rebuild that makes a few files holds little else, and makes its lists
-// side by side: renaming a procedure changes six. It starts its longest
-// job first, so that the other threads' share ends about when it does.
+// Lists of every procedure are made one at a time, so that a build's memory
+// is not that of two of them; each takes tens of milliseconds, so a thread
+// rarely waits long for another's. A rebuild that makes few files starts
+// its longest job, the booklet, first: the other thread makes the lists
+// meanwhile (a rename changes six), and the sheets, which share the
+// booklet's parts, come last.
 void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& current, int threads,
               const std::function<void(std::size_t)>& run) {
   constexpr std::ptrdiff_t kFewFiles = 1000;
@@ -102,7 +102,7 @@ void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& curre
   std::mutex listing;
   parallel_for(order.size(), threads, [&](std::size_t k) {
     const std::size_t i = order[k];
-    if (current[i] || !jobs[i].lists_every_procedure || few_files) return run(i);
+    if (current[i] || !jobs[i].lists_every_procedure) return run(i);
     std::lock_guard alone(listing);
     run(i);
   });

@@ -5,8 +5,8 @@
 // five-hundredfold fewer faults, but round a heap up: a clean build's peak
 // rose from 69 to 77 MB with them. A build asks for them only when it has a
 // previous build to rebuild. After a small edit its peak is below a clean
-// build's; after a rename, which remakes every list and the booklet side by
-// side, it is above one's with or without them (115 against 106 MB at 10,000
+// build's; after a rename, which remakes every list beside the booklet, it
+// is above one's with or without them (115 against 106 MB at 10,000
 // procedures, when the changed files were still held until all were made;
 // 92–94 MB with huge pages now), and huge pages still save time (347 against
 // 359 ms; 131 against 150 ms for a steps edit).

@@ -33,7 +33,7 @@ struct RenderJob {
   // The page lists every procedure, holding them all at once as template
   // data and text (the catalog, the sitemap, the search page and index, the
   // print index, the booklet's page): such jobs run one at a time, so that
-  // a clean build's memory is not that of two of them (see run_jobs).
+  // a build's memory is not that of two of them (see run_jobs).
   bool lists_every_procedure = false;
   // When a rebuild makes few files, when to start this one (see run_jobs).
   enum class Turn : signed char { first = -1, in_plan = 0, last = 1 };
