@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Incremental rebuilds must give exactly the same output as clean builds.
 # One output folder is kept and rebuilt after each edit of a copy of the
-# sample site (procedure body, name, new, deleted and renamed procedures, a
-# template, site.yaml, a news post and a results month, a broken source, a
+# sample site (procedure body, name, new, deleted, renamed and moved
+# procedures, a template, site.yaml, a news post and a results month, a broken source, a
 # damaged cache of QR codes, a hand-edited output file); after every step a
 # clean build of the same sources must be byte-for-byte the same. Files whose bytes did not change
 # must keep their modification time, so rsync sends only what changed.
@@ -113,6 +113,16 @@ procedure_renamed() {  # others link to it by code, which stays
   rebuild_matches_clean &&
     [ -f "$inc/thu-tuc/chung-thuc-chu-ky-ca-nhan/index.html" ] && [ ! -e "$inc/thu-tuc/chung-thuc-chu-ky" ]
 }
+# A domain's page and sheet are keyed by its own procedures: moving one
+# to another domain remakes both domains' pages, and nothing else stays stale.
+procedure_moved_to_another_domain() {
+  local file=$src/procedures/chung-thuc/sua-loi-sai-sot-trong-hop-dong-giao-dich.md
+  sed -i 's/^domain: chung-thuc$/domain: ho-tich/' "$file"
+  grep -q '^domain: ho-tich$' "$file" || { echo "sed did not move the procedure"; return 1; }
+  rebuild_matches_clean &&
+    grep -q 'sua-loi-sai-sot-trong-hop-dong-giao-dich' "$inc/linh-vuc/ho-tich/index.html" &&
+    ! grep -q 'sua-loi-sai-sot-trong-hop-dong-giao-dich' "$inc/linh-vuc/chung-thuc/index.html"
+}
 template_changed() {
   sed -i 's|^<article class="procedure">$|&\n<p class="kiem-tra">Mẫu trang đã sửa.</p>|' \
     "$src/themes/default/templates/procedure.mustache"
@@ -168,6 +178,7 @@ check "a damaged QR book: same output as a clean build" qr_book_damaged
 check "a procedure added: same output as a clean build" procedure_added
 check "a procedure deleted: same output as a clean build" procedure_deleted
 check "a procedure renamed (file and slug): same output as a clean build" procedure_renamed
+check "a procedure moved to another domain: same output as a clean build" procedure_moved_to_another_domain
 check "the procedure template changed: same output as a clean build" template_changed
 check "site.yaml changed: same output as a clean build" site_yaml_changed
 check "a news post and a results month changed: same output as a clean build" news_and_results_changed
