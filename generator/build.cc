@@ -21,6 +21,17 @@
 namespace ck {
 namespace {
 
+// The jobs' indices in the order to start them: the plan's, or, when few
+// files are made, those of each turn (RenderJob::Turn) together.
+std::vector<std::size_t> start_order(const std::vector<RenderJob>& jobs, bool few_files) {
+  std::vector<std::size_t> order(jobs.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (few_files)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return jobs[a].turn < jobs[b].turn; });
+  return order;
+}
+
 // Which jobs' files the previous build left current: those jobs need not run.
 std::vector<char> current_jobs(const std::vector<RenderJob>& jobs, const OutputWriter* writer, int threads) {
   std::vector<char> current(jobs.size(), 0);
@@ -69,21 +80,6 @@ bool render_and_write(const RenderContext& ctx, const std::vector<RenderJob>& jo
   run_jobs(jobs, current, threads, do_job);
   for (Diagnostics& d : per_job) diags.absorb(std::move(d));
   return failure.empty() && !diags.has_errors();
-}
-
-}  // namespace
-
-namespace {
-
-// The jobs' indices in the order to start them: the plan's, or, when few
-// files are made, those of each turn (RenderJob::Turn) together.
-std::vector<std::size_t> start_order(const std::vector<RenderJob>& jobs, bool few_files) {
-  std::vector<std::size_t> order(jobs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  if (few_files)
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return jobs[a].turn < jobs[b].turn; });
-  return order;
 }
 
 }  // namespace

@@ -68,7 +68,8 @@ bool build_communes(const BuildOptions& options, std::vector<CommuneBuild>& comm
 
 // Runs run(i) for every job on `threads` threads, `current` marking the jobs
 // whose files the last build left as they are. Jobs whose files list every
-// procedure run one at a time, unless only a few files are made.
+// procedure run one at a time; when only a few files are made, the jobs
+// start by their turn (RenderJob::Turn).
 void run_jobs(const std::vector<RenderJob>& jobs, const std::vector<char>& current, int threads,
               const std::function<void(std::size_t)>& run);
 

@@ -98,11 +98,7 @@ std::optional<std::string_view> KeptEntries::find(std::string_view key) {
   return found;
 }
 
-void KeptEntries::add(std::string_view key, std::string_view bytes) {
-  add_new(key, bytes);
-}
-
-std::optional<std::uint64_t> KeptEntries::add_new(std::string_view key, std::string_view bytes) {
+std::optional<std::uint64_t> KeptEntries::add(std::string_view key, std::string_view bytes) {
   std::lock_guard lock(mutex_);
   if (!kept_.emplace(key).second) return std::nullopt;
   ++added_;
@@ -121,7 +117,7 @@ KeptEntries::Shared KeptEntries::find_or_make(std::string_view key, int askers,
   if (first) {
     lock.unlock();
     auto bytes = std::make_shared<const std::string>(make());
-    std::optional<std::uint64_t> offset = bytes->empty() ? std::nullopt : add_new(key, *bytes);
+    std::optional<std::uint64_t> offset = bytes->empty() ? std::nullopt : add(key, *bytes);
     lock.lock();
     making->size = bytes->size();
     making->offset = offset;

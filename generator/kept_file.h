@@ -90,8 +90,9 @@ class KeptEntries {
   // The same, not kept again: the caller adds what replaces it.
   std::optional<std::string_view> peek(std::string_view key) const { return before_.find(key); }
   // Keeps `bytes` under `key`, unless an entry was kept under it already
-  // (jobs on several threads may make the same entry).
-  void add(std::string_view key, std::string_view bytes);
+  // (jobs on several threads may make the same entry). Returns where they
+  // begin in the new file; nullopt when kept already or the file failed.
+  std::optional<std::uint64_t> add(std::string_view key, std::string_view bytes);
   // Bytes kept, or made by this build and held for the jobs that ask again.
   struct Shared {
     std::string_view bytes;                   // empty: neither kept nor made
@@ -116,9 +117,6 @@ class KeptEntries {
 
  private:
   KeptFile::Writer& next();
-  // Keeps `bytes` under `key`; where they begin in the new file, or nullopt
-  // when they were kept already or the file failed.
-  std::optional<std::uint64_t> add_new(std::string_view key, std::string_view bytes);
   std::string path_;
   std::string header_;
   KeptFile before_;
