@@ -146,9 +146,6 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   Procedure p;
   p.source = {file.path, 1, 1};
   p.source_hash = Fingerprint().add(file.path).add(file.text).value();
-  std::string_view fields_text(file.text);
-  if (fields_text.ends_with(doc->body.text)) fields_text.remove_suffix(doc->body.text.size());
-  p.fields_hash = Fingerprint().add(file.path).add(fields_text).value();
   p.code = fields->text("code");
   p.name = fields->text("name", Need::required);
   p.domain = fields->text("domain", Need::required);

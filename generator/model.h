@@ -156,10 +156,8 @@ struct Procedure {
   std::optional<QrTarget> qr_encode;  // overrides the site's qr.encode
   Place qr_encode_at;                 // in the source file, as are the places below
   Place online_url_at;
-  // Fingerprints of the source file (see fingerprint.h): the whole file, and
-  // its front matter alone, which is all that lists of procedures show.
+  // The fingerprint of the whole source file (see fingerprint.h).
   std::uint64_t source_hash = 0;
-  std::uint64_t fields_hash = 0;
   StoredDetails details;
   bool operator==(const Procedure&) const = default;
 };

@@ -92,7 +92,8 @@ class RenderContext {
 
   // Job keys. A page about one procedure shows its own file and, of the
   // others, the names of its related procedures and the paths that links
-  // resolve against (codes, slugs, domains); lists show only front matter.
+  // resolve against (codes, slugs, domains); lists show a few fields of
+  // each (list_print in render.cc).
   // A domain's page and sheet list its own procedures (domain_key); pages
   // that list every procedure and nothing of the news, results or pages
   // (the catalog, the search page, the print index and the booklet's page)

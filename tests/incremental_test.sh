@@ -75,6 +75,20 @@ edit_keeping_size_and_time() {
     rebuild_matches_clean &&
     grep -q 'Câu này được THÊM vào' "$inc/thu-tuc/dang-ky-ket-hon/index.html"
 }
+# Lists show a few fields of each procedure (its name, code, address,
+# domain, keywords, code's address): a fee, summary and level edited keep
+# them; new keywords change the search index.
+front_matter_changed() {
+  local file=$src/procedures/ho-tich/dang-ky-ket-hon.md
+  sed -i -e '0,/fee: Miễn lệ phí/s//fee: 10.000 đồng/' -e '/^summary: /a level: Cấp xã (đã sửa)' \
+    -e 's/^summary: Đăng ký kết hôn giữa/summary: Đăng ký việc kết hôn giữa/' "$file"
+  grep -q 'fee: 10.000 đồng' "$file" && grep -q '^level: Cấp xã (đã sửa)$' "$file" ||
+    { echo "sed did not change the front matter"; return 1; }
+  rebuild_matches_clean && grep -q '10.000 đồng' "$inc/thu-tuc/dang-ky-ket-hon/index.html" || return 1
+  sed -i 's/^keywords: \[kết hôn,/keywords: [cưới hỏi, kết hôn,/' "$file"
+  grep -q '^keywords: \[cưới hỏi,' "$file" || { echo "sed did not change the keywords"; return 1; }
+  rebuild_matches_clean && grep -q 'cuoi hoi' "$inc/tim-kiem/chi-muc.js"
+}
 procedure_name_changed() {  # the slug is pinned, so only the name changes
   local file=$src/procedures/bao-tro-xa-hoi/tro-cap-xa-hoi-hang-thang.md
   sed -i 's/^name: .*/name: Trợ cấp xã hội hàng tháng (tên đã sửa)/' "$file"
@@ -173,6 +187,7 @@ check "the first build of the kept output succeeds" first_build
 check "nothing changed: same output as a clean build, no file touched" nothing_changed
 check "a procedure's body changed: same output as a clean build" procedure_body_changed
 check "an edit keeping size and modification time: same output as a clean build" edit_keeping_size_and_time
+check "fields no list shows, then keywords, changed: same output as a clean build" front_matter_changed
 check "a procedure's name changed: same output as a clean build" procedure_name_changed
 check "a damaged QR book: same output as a clean build" qr_book_damaged
 check "a procedure added: same output as a clean build" procedure_added

@@ -167,6 +167,43 @@ TEST_F(RenderTest, DomainAndPageKeysFollowWhatThePagesShow) {
   EXPECT_NE(keys("Đăng ký khai sinh", "ho-tich", "dang-ky-khai-sinh").pages, before.pages);
 }
 
+// A list shows a few fields of each procedure: editing its summary or fee
+// remakes its own pages, not the lists or its domain's page; editing its
+// keywords (the search index) or what its code holds (the sheets) does.
+TEST_F(RenderTest, ListKeysFollowWhatListsShow) {
+  struct Keys {
+    std::uint64_t own, domain, lists, index;
+  };
+  auto keys = [&](const std::string& file) {
+    MemoryDisk disk = testing::small_site();
+    disk.files["procedures/ho-tich/khai-sinh.md"] = file;
+    RenderContext ctx = context_of(disk, {1, 10, 100});
+    return Keys{ctx.procedure_key(*site_.find_procedure("1.001193")),
+                ctx.domain_key(*site_.find_domain("ho-tich")), ctx.procedure_lists_key(), ctx.index_key()};
+  };
+  auto birth = [](const std::string& fields) {
+    return testing::procedure("1.001193", "Đăng ký khai sinh", "ho-tich", fields);
+  };
+  const std::string summary = "summary: Cấp giấy khai sinh.\n";
+  const Keys before = keys(birth(summary));
+  std::string fee = birth(summary);
+  fee.replace(fee.find("Miễn phí"), std::string("Miễn phí").size(), "8.000 đồng");
+  for (const std::string& edited_file : {birth("summary: Cấp giấy khai sinh cho trẻ.\n"), fee}) {
+    const Keys edited = keys(edited_file);
+    EXPECT_NE(edited.own, before.own) << edited_file;
+    EXPECT_EQ(edited.domain, before.domain) << edited_file;
+    EXPECT_EQ(edited.lists, before.lists) << edited_file;
+    EXPECT_EQ(edited.index, before.index) << edited_file;
+  }
+  const Keys keywords = keys(birth(summary + "keywords: [giấy khai sinh]\n"));
+  EXPECT_NE(keywords.lists, before.lists);
+  EXPECT_NE(keywords.index, before.index);
+  const Keys online =
+      keys(birth(summary + "online_url: https://dichvucong.gov.vn/p/1\nqr_encode: online-url\n"));
+  EXPECT_NE(online.domain, before.domain);
+  EXPECT_NE(online.lists, before.lists);
+}
+
 TEST_F(RenderTest, YamlValuesAreEscaped) {
   MemoryDisk disk = testing::small_site();
   disk.files["procedures/ho-tich/khai-sinh.md"] = testing::procedure(
