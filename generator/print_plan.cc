@@ -45,10 +45,16 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
                   qr_file_key(ctx, payload, true)});
   jobs.push_back(
       {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
-  // The poster draws the procedure's own file and what the print key
-  // covers, not the pages around it.
-  const std::uint64_t poster =
-      Fingerprint().add(ctx.input_keys().print).add("poster").add(p.source_hash).value();
+  // The poster draws what lists show of the procedure (its name, code,
+  // domain and code's address), its time limit and fee, and what the print
+  // key covers: not its steps or papers, nor the pages around it.
+  const std::uint64_t poster = Fingerprint()
+                                   .add(ctx.input_keys().print)
+                                   .add("poster")
+                                   .add(ctx.list_print(p))
+                                   .add(p.time_limit)
+                                   .add(p.fee)
+                                   .value();
   if (ctx.site().config.qr.poster_pdfs)
     jobs.push_back({poster_pdf_path(p),
                     [&ctx, &p](Diagnostics& diags) { return render_poster_pdf(ctx, p, diags); }, poster});

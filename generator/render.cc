@@ -79,7 +79,7 @@ std::optional<std::string> resolve_link(const Site& site, const std::string& url
 // and code sets its place (order_procedures). Not its fees, papers or time
 // limits: editing those remakes the procedure's own pages, not 8 MB of
 // lists.
-std::uint64_t list_print(const Site& site, const Procedure& p) {
+std::uint64_t list_print_of(const Site& site, const Procedure& p) {
   Fingerprint print;
   print.add(p.source.file).add(p.name).add(p.code).add(procedure_path(p)).add(p.domain);
   print.add(procedure_qr_url(site, p).value_or(""));
@@ -98,7 +98,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   // every address a link in the steps may point at. Not the bodies of the
   // posts, months and pages: publishing a post must not make 30,000 pages
   // again to the same bytes. Lists of procedures add what they show of
-  // each (list_print, procedure_lists_key_), the sitemap and the search index what they
+  // each (list_print_of, procedure_lists_key_), the sitemap and the search index what they
   // show of the news and results (index_key_); every other page follows all
   // the inputs.
   Fingerprint shape, lists;
@@ -106,10 +106,9 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   shape.add(std::uint64_t{site.news.posts.empty()}).add(std::uint64_t{site.results.months.empty()});
   for (const auto& [title, url] : menu_items(site)) shape.add(title).add(url);
   for (const std::string& path : site.paths) shape.add(path);
-  std::vector<std::uint64_t> list_prints;
-  list_prints.reserve(site.procedures.size());
-  for (const Procedure& p : site.procedures) list_prints.push_back(list_print(site, p));
-  for (std::uint64_t print : list_prints) lists.add(print);
+  list_prints_.reserve(site.procedures.size());
+  for (const Procedure& p : site.procedures) list_prints_.push_back(list_print_of(site, p));
+  for (std::uint64_t print : list_prints_) lists.add(print);
   shape_key_ = shape.value();
   procedure_lists_key_ = lists.add(shape_key_).value();
   // Not a post's text: editing one must not remake 1.6 MB of index. The
@@ -125,7 +124,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const Domain& d : site.domains) {
     Fingerprint key;
     key.add(shape_key_);
-    for (std::size_t i : d.procedures) key.add(list_prints[i]);
+    for (std::size_t i : d.procedures) key.add(list_prints_[i]);
     domain_keys_.push_back(key.value());
   }
   procedure_keys_.reserve(site.procedures.size());
@@ -146,6 +145,10 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
 
 std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
   return procedure_keys_[static_cast<std::size_t>(&p - site_.procedures.data())];
+}
+
+std::uint64_t RenderContext::list_print(const Procedure& p) const {
+  return list_prints_[static_cast<std::size_t>(&p - site_.procedures.data())];
 }
 
 std::uint64_t RenderContext::domain_key(const Domain& d) const {

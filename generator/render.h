@@ -93,7 +93,7 @@ class RenderContext {
   // Job keys. A page about one procedure shows its own file and, of the
   // others, the names of its related procedures and the paths that links
   // resolve against (codes, slugs, domains); lists show a few fields of
-  // each (list_print in render.cc).
+  // each (list_print_of in render.cc).
   // A domain's page and sheet list its own procedures (domain_key); pages
   // that list every procedure and nothing of the news, results or pages
   // (the catalog, the search page, the print index and the booklet's page)
@@ -110,6 +110,8 @@ class RenderContext {
   std::uint64_t index_key() const { return index_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
   std::uint64_t domain_key(const Domain& d) const;        // d: one of the site's
+  // What lists show of a procedure (see list_print_of in render.cc).
+  std::uint64_t list_print(const Procedure& p) const;
 
  private:
   const Site& site_;
@@ -124,6 +126,7 @@ class RenderContext {
   std::uint64_t procedure_lists_key_ = 0;
   std::uint64_t index_key_ = 0;
   std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
+  std::vector<std::uint64_t> list_prints_;     // by index in Site::procedures
   std::vector<std::uint64_t> domain_keys_;     // by index in Site::domains
 };
 

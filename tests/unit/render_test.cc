@@ -10,6 +10,7 @@
 
 #include "build.h"
 #include "load.h"
+#include "print.h"
 #include "results.h"
 #include "template.h"
 #include "test_site.h"
@@ -167,6 +168,13 @@ TEST_F(RenderTest, DomainAndPageKeysFollowWhatThePagesShow) {
   EXPECT_NE(keys("Đăng ký khai sinh", "ho-tich", "dang-ky-khai-sinh").pages, before.pages);
 }
 
+// `text` with its first `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << from;
+  return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
 // A list shows a few fields of each procedure: editing its summary or fee
 // remakes its own pages, not the lists or its domain's page; editing its
 // keywords (the search index) or what its code holds (the sheets) does.
@@ -186,9 +194,8 @@ TEST_F(RenderTest, ListKeysFollowWhatListsShow) {
   };
   const std::string summary = "summary: Cấp giấy khai sinh.\n";
   const Keys before = keys(birth(summary));
-  std::string fee = birth(summary);
-  fee.replace(fee.find("Miễn phí"), std::string("Miễn phí").size(), "8.000 đồng");
-  for (const std::string& edited_file : {birth("summary: Cấp giấy khai sinh cho trẻ.\n"), fee}) {
+  for (const std::string& edited_file : {birth("summary: Cấp giấy khai sinh cho trẻ.\n"),
+                                         replaced(birth(summary), "Miễn phí", "8.000 đồng")}) {
     const Keys edited = keys(edited_file);
     EXPECT_NE(edited.own, before.own) << edited_file;
     EXPECT_EQ(edited.domain, before.domain) << edited_file;
@@ -202,6 +209,27 @@ TEST_F(RenderTest, ListKeysFollowWhatListsShow) {
       keys(birth(summary + "online_url: https://dichvucong.gov.vn/p/1\nqr_encode: online-url\n"));
   EXPECT_NE(online.domain, before.domain);
   EXPECT_NE(online.lists, before.lists);
+}
+
+// A poster shows the procedure's name, code, domain, time limit and fee:
+// editing its steps keeps its PDF; editing its fee or name remakes it.
+TEST_F(RenderTest, PosterKeyFollowsWhatThePosterShows) {
+  auto poster_key = [&](const std::string& file) {
+    MemoryDisk disk = testing::small_site();
+    disk.files["procedures/ho-tich/khai-sinh.md"] = file;
+    RenderContext ctx = context_of(disk, {1, 10, 100});
+    const std::string path = poster_pdf_path(*site_.find_procedure("1.001193"));
+    for (const RenderJob& job : plan_site(ctx))
+      if (job.path == path) return job.key;
+    ADD_FAILURE() << "no job makes " << path;
+    return std::uint64_t{0};
+  };
+  const std::string birth = testing::procedure("1.001193", "Đăng ký khai sinh", "ho-tich");
+  const std::uint64_t before = poster_key(birth);
+  EXPECT_EQ(poster_key(replaced(birth, "nộp hồ sơ.", "nộp hồ sơ tại bộ phận một cửa.")), before);
+  EXPECT_NE(poster_key(replaced(birth, "Miễn phí", "8.000 đồng")), before);
+  EXPECT_NE(poster_key(replaced(birth, "Trong ngày", "03 ngày làm việc")), before);
+  EXPECT_NE(poster_key(replaced(birth, "name: Đăng ký khai sinh", "name: Đăng ký khai sinh mới")), before);
 }
 
 TEST_F(RenderTest, YamlValuesAreEscaped) {
