@@ -3,9 +3,9 @@
 # tmpfs, and reports medians of wall time (hyperfine) and peak memory
 # (/usr/bin/time), with the ratios. Then, for congkhai alone: a rebuild with
 # nothing changed, a rebuild after editing one procedure's steps, after
-# renaming one and after editing a news post, and two communes sharing the
-# catalog in one run against two separate builds. The machine may be
-# shared: only compare numbers taken in the same run.
+# renaming one, after editing its fee and after editing a news post, and two
+# communes sharing the catalog in one run against two separate builds. The
+# machine may be shared: only compare numbers taken in the same run.
 #
 # usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each;
 #        CONGKHAI=path to time another congkhai than build/congkhai)
@@ -67,6 +67,9 @@ PY
     --prepare "echo 'Thêm một câu.' >> $page" "$ck_cmd" >/dev/null
   hyperfine --runs "$runs" --export-json "$root/name.json" \
     --prepare "sed -i 's/^name: \\(.*\\)\$/name: \\1 x/' $page" "$ck_cmd" >/dev/null
+  # A fee edited: the procedure's pages and poster show it, no list does.
+  hyperfine --runs "$runs" --export-json "$root/fee.json" \
+    --prepare "sed -i '0,/^    fee: /s/^\\(    fee: .*\\)\$/\\1 x/' $page" "$ck_cmd" >/dev/null
   cp "$root/page.md" "$page"
   # An editor's news post: a sentence added to one.
   # A glob, not `ls | head -1`: with pipefail, ls writing a long list after
@@ -78,6 +81,7 @@ PY
   printf '%-8s %-22s %12s\n' "$n" "rebuild, no change" "$(median "$root/noop.json")"
   printf '%-8s %-22s %12s\n' "$n" "rebuild, steps edited" "$(median "$root/body.json")"
   printf '%-8s %-22s %12s\n' "$n" "rebuild, name edited" "$(median "$root/name.json")"
+  printf '%-8s %-22s %12s\n' "$n" "rebuild, fee edited" "$(median "$root/fee.json")"
   printf '%-8s %-22s %12s\n' "$n" "rebuild, post edited" "$(median "$root/post.json")"
 
   # Two communes sharing the catalog: one run against two separate runs.
