@@ -98,9 +98,9 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   // every address a link in the steps may point at. Not the bodies of the
   // posts, months and pages: publishing a post must not make 30,000 pages
   // again to the same bytes. Lists of procedures add what they show of
-  // each (list_print_of, procedure_lists_key_), the sitemap and the search index what they
-  // show of the news and results (index_key_); every other page follows all
-  // the inputs.
+  // each (list_print_of, procedure_lists_key_), the sitemap and the search
+  // index what they show of the news and results (index_key_); every other
+  // page follows all the inputs.
   Fingerprint shape, lists;
   shape.add(keys.print);
   shape.add(std::uint64_t{site.news.posts.empty()}).add(std::uint64_t{site.results.months.empty()});
