@@ -1,6 +1,7 @@
 // Paths, jobs and shared template data of the print outputs.
 #include "fingerprint.h"
 #include "print.h"
+#include "print_cells.h"
 #include "qr_codes.h"
 #include "qr_image.h"
 #include "urls.h"
@@ -45,13 +46,14 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
                   qr_file_key(ctx, payload, true)});
   jobs.push_back(
       {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
-  // The poster draws what lists show of the procedure (its name, code,
-  // domain and code's address), its time limit and fee, and what the print
-  // key covers: not its steps or papers, nor the pages around it.
+  // The poster draws what a code's cell does (name, code, the code's
+  // address), the domain, the time limit and fee, and what the print key
+  // covers: not the steps or papers, nor the pages around it.
   const std::uint64_t poster = Fingerprint()
                                    .add(ctx.input_keys().print)
                                    .add("poster")
-                                   .add(ctx.list_print(p))
+                                   .add(cell_print(ctx.site(), p))
+                                   .add(p.domain)
                                    .add(p.time_limit)
                                    .add(p.fee)
                                    .value();

@@ -106,9 +106,10 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   shape.add(std::uint64_t{site.news.posts.empty()}).add(std::uint64_t{site.results.months.empty()});
   for (const auto& [title, url] : menu_items(site)) shape.add(title).add(url);
   for (const std::string& path : site.paths) shape.add(path);
-  list_prints_.reserve(site.procedures.size());
-  for (const Procedure& p : site.procedures) list_prints_.push_back(list_print_of(site, p));
-  for (std::uint64_t print : list_prints_) lists.add(print);
+  std::vector<std::uint64_t> list_prints;  // by index in Site::procedures
+  list_prints.reserve(site.procedures.size());
+  for (const Procedure& p : site.procedures) list_prints.push_back(list_print_of(site, p));
+  for (std::uint64_t print : list_prints) lists.add(print);
   shape_key_ = shape.value();
   procedure_lists_key_ = lists.add(shape_key_).value();
   // Not a post's text: editing one must not remake 1.6 MB of index. The
@@ -124,7 +125,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const Domain& d : site.domains) {
     Fingerprint key;
     key.add(shape_key_);
-    for (std::size_t i : d.procedures) key.add(list_prints_[i]);
+    for (std::size_t i : d.procedures) key.add(list_prints[i]);
     domain_keys_.push_back(key.value());
   }
   procedure_keys_.reserve(site.procedures.size());
@@ -145,10 +146,6 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
 
 std::uint64_t RenderContext::procedure_key(const Procedure& p) const {
   return procedure_keys_[static_cast<std::size_t>(&p - site_.procedures.data())];
-}
-
-std::uint64_t RenderContext::list_print(const Procedure& p) const {
-  return list_prints_[static_cast<std::size_t>(&p - site_.procedures.data())];
 }
 
 std::uint64_t RenderContext::domain_key(const Domain& d) const {

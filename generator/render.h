@@ -110,8 +110,6 @@ class RenderContext {
   std::uint64_t index_key() const { return index_key_; }
   std::uint64_t procedure_key(const Procedure& p) const;  // p: one of the site's
   std::uint64_t domain_key(const Domain& d) const;        // d: one of the site's
-  // What lists show of a procedure (see list_print_of in render.cc).
-  std::uint64_t list_print(const Procedure& p) const;
 
  private:
   const Site& site_;
@@ -126,7 +124,6 @@ class RenderContext {
   std::uint64_t procedure_lists_key_ = 0;
   std::uint64_t index_key_ = 0;
   std::vector<std::uint64_t> procedure_keys_;  // by index in Site::procedures
-  std::vector<std::uint64_t> list_prints_;     // by index in Site::procedures
   std::vector<std::uint64_t> domain_keys_;     // by index in Site::domains
 };
 

@@ -212,7 +212,7 @@ TEST_F(RenderTest, ListKeysFollowWhatListsShow) {
 }
 
 // A poster shows the procedure's name, code, domain, time limit and fee:
-// editing its steps keeps its PDF; editing its fee or name remakes it.
+// editing its steps keeps its PDF; editing any of those remakes it.
 TEST_F(RenderTest, PosterKeyFollowsWhatThePosterShows) {
   auto poster_key = [&](const std::string& file) {
     MemoryDisk disk = testing::small_site();
@@ -230,6 +230,7 @@ TEST_F(RenderTest, PosterKeyFollowsWhatThePosterShows) {
   EXPECT_NE(poster_key(replaced(birth, "Miễn phí", "8.000 đồng")), before);
   EXPECT_NE(poster_key(replaced(birth, "Trong ngày", "03 ngày làm việc")), before);
   EXPECT_NE(poster_key(replaced(birth, "name: Đăng ký khai sinh", "name: Đăng ký khai sinh mới")), before);
+  EXPECT_NE(poster_key(replaced(birth, "domain: ho-tich", "domain: chung-thuc")), before);
 }
 
 TEST_F(RenderTest, YamlValuesAreEscaped) {
