@@ -5,7 +5,10 @@
 # nothing changed, a rebuild after editing one procedure's steps, after
 # renaming one, after editing its fee and after editing a news post, and two
 # communes sharing the catalog in one run against two separate builds. The
-# machine may be shared: only compare numbers taken in the same run.
+# floor is what yaml-cpp and libqrencode alone take for the catalog
+# (bench/floor.cc), beside the time a build ten times Hugo's speed would
+# have. The machine may be shared: only compare numbers taken in the same
+# run.
 #
 # usage: bench/run.sh [N ...]      (default: 1000 10000; RUNS=5 runs each;
 #        CONGKHAI=path to time another congkhai than build/congkhai)
@@ -17,11 +20,22 @@ runs=${RUNS:-5}
 root=$(mktemp -d /dev/shm/congkhai-bench.XXXXXX)
 trap 'rm -rf "$root"' EXIT
 [ -x "$congkhai" ] || { echo "build congkhai first (cmake --build build)"; exit 1; }
+floor_tool=$(dirname "$congkhai")/congkhai-floor
+[ -x "$floor_tool" ] || floor_tool=$repo/build/congkhai-floor
+[ -x "$floor_tool" ] || { echo "build congkhai-floor first (cmake --build build)"; exit 1; }
 
 median_peak_kb() {  # median of `runs` peak resident sizes of a command, after a preparing one
   for _ in $(seq "$runs"); do
     eval "$2" >/dev/null 2>&1
     /usr/bin/time -f %M bash -c "$1" 2>&1 >/dev/null | tail -1
+  done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+median_floor() {  # median of `runs` floors of a site's catalog, in seconds
+  local base
+  base=$(sed -n 's/^base_url: //p' "$1/content/site.yaml")
+  for _ in $(seq "$runs"); do
+    "$floor_tool" "$1/procedures" "$base" | sed -n 's/.*together \([0-9.]*\) s.*/\1/p'
   done | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
@@ -47,14 +61,16 @@ for n in "${sizes[@]}"; do
     --command-name hugo --prepare "$hugo_clean" "$hugo_cmd" >/dev/null
   ck_mem=$(median_peak_kb "$ck_cmd" "$ck_clean")
   hugo_mem=$(median_peak_kb "$hugo_cmd" "$hugo_clean")
-  python3 - "$root/t-$n.json" "$n" "$ck_mem" "$hugo_mem" <<'PY'
+  floor=$(median_floor "$site/congkhai")
+  python3 - "$root/t-$n.json" "$n" "$ck_mem" "$hugo_mem" "$floor" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-n, ck_mem, hugo_mem = sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+n, ck_mem, hugo_mem, floor = sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
 ck, hugo = results["congkhai"]["median"], results["hugo"]["median"]
 print(f"{n:<8} {'congkhai, clean':<22} {ck:12.3f} {ck_mem / 1024:12.1f}")
 print(f"{n:<8} {'hugo, clean':<22} {hugo:12.3f} {hugo_mem / 1024:12.1f}")
 print(f"{n:<8} {'ratio hugo/congkhai':<22} {hugo / ck:11.2f}x {hugo_mem / ck_mem:11.2f}x   (congkhai per procedure {ck / int(n) * 1e3:.3f} ms)")
+print(f"{n:<8} {'floor, YAML + QR':<22} {floor:12.3f}   (ten times Hugo's speed: {hugo / 10:.3f} s)")
 PY
 
   # Rebuilds of the output the clean build left.
