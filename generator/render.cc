@@ -4,6 +4,7 @@
 #include "fingerprint.h"
 #include "markdown.h"
 #include "print.h"
+#include "print_cells.h"
 #include "urls.h"
 
 namespace ck {
@@ -73,16 +74,15 @@ std::optional<std::string> resolve_link(const Site& site, const std::string& url
   return root_prefix(page_path) + target + rest;
 }
 
-// What a list of procedures shows of one: its name, code and address
-// (procedure_link, the print pages' items), its domain and keywords (the
-// search index), what its QR code holds, and its file, which with the name
-// and code sets its place (order_procedures). Not its fees, papers or time
-// limits: editing those remakes the procedure's own pages, not 8 MB of
-// lists.
+// What a list of procedures shows of one: what a code's cell shows (its
+// name, code and what its QR code holds), its address (procedure_link, the
+// print pages' items), its domain and keywords (the search index), and its
+// file, which with the name and code sets its place (order_procedures).
+// Not its fees, papers or time limits: editing those remakes the
+// procedure's own pages, not 8 MB of lists.
 std::uint64_t list_print_of(const Site& site, const Procedure& p) {
   Fingerprint print;
-  print.add(p.source.file).add(p.name).add(p.code).add(procedure_path(p)).add(p.domain);
-  print.add(procedure_qr_url(site, p).value_or(""));
+  print.add(cell_print(site, p)).add(p.source.file).add(procedure_path(p)).add(p.domain);
   for (const std::string& keyword : p.keywords) print.add(keyword);
   return print.add(p.keywords.size()).value();
 }
@@ -108,8 +108,7 @@ RenderContext::RenderContext(const Site& site, const Theme& theme, InputKeys key
   for (const std::string& path : site.paths) shape.add(path);
   std::vector<std::uint64_t> list_prints;  // by index in Site::procedures
   list_prints.reserve(site.procedures.size());
-  for (const Procedure& p : site.procedures) list_prints.push_back(list_print_of(site, p));
-  for (std::uint64_t print : list_prints) lists.add(print);
+  for (const Procedure& p : site.procedures) lists.add(list_prints.emplace_back(list_print_of(site, p)));
   shape_key_ = shape.value();
   procedure_lists_key_ = lists.add(shape_key_).value();
   // Not a post's text: editing one must not remake 1.6 MB of index. The
