@@ -23,13 +23,19 @@ struct FontDescriptionDeleter {
 };
 
 // Unhinted metrics, so text wraps the same way at every size and on every
-// machine with the same fonts.
+// machine with the same fonts; and glyphs placed where the font puts them.
+// Pango rounds each glyph's position to a whole unit of the layout's space
+// unless told not to, and that space is millimetres here: every advance
+// was rounded to a millimetre, which spaced letters apart inside words
+// ("t ro ng") and made text extracted from the PDF wrong.
 void use_unhinted_text(PangoLayout* layout) {
+  PangoContext* context = pango_layout_get_context(layout);
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options(pango_layout_get_context(layout), options);
+  pango_cairo_context_set_font_options(context, options);
   cairo_font_options_destroy(options);
+  pango_context_set_round_glyph_positions(context, FALSE);
   pango_layout_context_changed(layout);
 }
 
