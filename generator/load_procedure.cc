@@ -123,6 +123,19 @@ void load_agencies(Fields& fields, Agencies& agency) {
   map->warn_unknown_keys();
 }
 
+std::uint64_t checklist_hash(const ProcedureDetails& d) {
+  Fingerprint key;
+  key.add(d.submit_at);
+  for (const PaperGroup& group : d.documents) {
+    key.add(group.case_name).add(group.papers.size());
+    for (const Paper& paper : group.papers)
+      key.add(paper.name)
+          .add(static_cast<std::uint64_t>(paper.originals))
+          .add(static_cast<std::uint64_t>(paper.copies));
+  }
+  return key.value();
+}
+
 void check_online_link(Fields& fields, Procedure& p) {
   if (!p.online_url.empty() && !is_web_url(p.online_url))
     fields.diags().error(fields.pos_of("online_url"),
@@ -170,6 +183,7 @@ std::optional<Procedure> load_procedure(const SourceFile& file, Diagnostics& dia
   for (const PaperGroup& group : details.documents)
     for (const Paper& paper : group.papers)
       if (internal_link_path(paper.form)) p.site_forms.push_back({paper.form, paper.form_at.place()});
+  p.checklist_hash = checklist_hash(details);
   details.result = fields->text("result");
   details.conditions = fields->text_list("conditions");
   details.legal_basis = load_legal_basis(*fields);

@@ -158,6 +158,9 @@ struct Procedure {
   Place online_url_at;
   // The fingerprint of the whole source file (see fingerprint.h).
   std::uint64_t source_hash = 0;
+  // Of what its poster shows of the details: the papers everyone brings and
+  // where to submit, so that a steps edit does not redraw the poster.
+  std::uint64_t checklist_hash = 0;
   StoredDetails details;
   bool operator==(const Procedure&) const = default;
 };

@@ -39,6 +39,20 @@ void use_unhinted_text(PangoLayout* layout) {
   pango_layout_context_changed(layout);
 }
 
+// `text` with a word joiner after each slash inside a word: a line may
+// break after a slash, and "2.000 đồng/" above "trang" reads as two words,
+// on paper and in the text a viewer extracts.
+std::string join_slashes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '/' && i > 0 && text[i - 1] != ' ' && i + 1 < text.size() && text[i + 1] != ' ')
+      out += "\u2060";
+  }
+  return out;
+}
+
 // The dark modules as a 1-bit mask of one pixel per module, painted black:
 // the PDF holds it as a stencil mask of a few hundred bytes per code. One
 // vector square per module cost cairo more than everything else on the
@@ -125,7 +139,8 @@ class CairoDocument : public PdfDocument {
     pango_layout_set_width(canvas_.layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(canvas_.layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(canvas_.layout.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    pango_layout_set_text(canvas_.layout.get(), text.data(), static_cast<int>(text.size()));
+    const std::string joined = join_slashes(text);
+    pango_layout_set_text(canvas_.layout.get(), joined.data(), static_cast<int>(joined.size()));
   }
 
   double height() const {

@@ -54,8 +54,8 @@ std::string measure_cells(PdfDocument& doc, const RenderContext& ctx,
     if (found == known.end()) {
       const QrMatrix* qr = ctx.qr().procedure(p);
       if (!qr) return {};
-      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p.name, style(8.5, true), kCellWidth - 3) +
-               doc.measure(code_line(ctx, p), style(8), kCellWidth - 3);
+      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p.name, cell_name_style(), kCellWidth - 3) +
+               doc.measure(code_line(ctx, p), cell_code_style(), kCellWidth - 3);
       measured = true;
     }
     append_number(record, prints[i]);

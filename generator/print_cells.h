@@ -18,6 +18,14 @@ inline constexpr double kCellSymbol = 32;
 inline constexpr int kColumns = 4;
 inline constexpr double kCellWidth = kWidth / kColumns;
 
+// A cell's labels, read on a wall board: at least 11 pt.
+inline PdfTextStyle cell_name_style() {
+  return style(11, true);
+}
+inline PdfTextStyle cell_code_style() {
+  return style(11);
+}
+
 // What a cell shows, and so its height.
 std::uint64_t cell_print(const Site& site, const Procedure& p);
 

@@ -30,14 +30,20 @@ inline PdfTextStyle style(double size, bool bold = false, bool center = true, do
   return {size, bold, center, gray};
 }
 
-double blocks_height(PdfDocument& doc, const std::vector<Block>& blocks);
+// A strip of the page that text is wrapped to.
+struct Column {
+  double x = kMargin;
+  double width = kWidth;
+};
+
+double blocks_height(PdfDocument& doc, const std::vector<Block>& blocks, Column column = {});
 // Draws the blocks from `y` down; returns where they end.
-double draw_blocks(PdfDocument& doc, const std::vector<Block>& blocks, double y);
+double draw_blocks(PdfDocument& doc, const std::vector<Block>& blocks, double y, Column column = {});
 void footer(PdfDocument& doc, const std::string& left, const std::string& right);
 std::string page_label(const RenderContext& ctx, int page, int total);
 // "Mã: 1.001193"
 std::string code_line(const RenderContext& ctx, const Procedure& p);
-// The authority, then its district and province.
+// The authority, then its district (if any) and province.
 std::vector<Block> issuer_blocks(const SiteConfig& config);
 
 // The file of a document titled `title` drawn by `draw`; no bytes when the

@@ -47,8 +47,9 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
   jobs.push_back(
       {poster_path(p) + "index.html", [&ctx, &p](Diagnostics&) { return render_poster_page(ctx, p); }, key});
   // The poster draws what a code's cell does (name, code, the code's
-  // address), the domain, the time limit and fee, and what the print key
-  // covers: not the steps or papers, nor the pages around it.
+  // address), the domain, the time limit and fee, the papers everyone
+  // brings and where to submit, and what the print key covers: not the
+  // steps, nor the pages around it.
   const std::uint64_t poster = Fingerprint()
                                    .add(ctx.input_keys().print)
                                    .add("poster")
@@ -56,6 +57,7 @@ void plan_procedure_prints(const RenderContext& ctx, const Procedure& p, const s
                                    .add(p.domain)
                                    .add(p.time_limit)
                                    .add(p.fee)
+                                   .add(p.checklist_hash)
                                    .value();
   if (ctx.site().config.qr.poster_pdfs)
     jobs.push_back({poster_pdf_path(p),

@@ -88,8 +88,8 @@ void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, dou
   const double size = size_for_symbol(*qr, kCellSymbol);
   doc.qr(*qr, x + (kCellWidth - size) / 2, y, size);
   y += size;
-  y += doc.text(cell.procedure->name, style(8.5, true), x + 1.5, y, kCellWidth - 3);
-  doc.text(code_line(ctx, *cell.procedure), style(8), x + 1.5, y, kCellWidth - 3);
+  y += doc.text(cell.procedure->name, cell_name_style(), x + 1.5, y, kCellWidth - 3);
+  doc.text(code_line(ctx, *cell.procedure), cell_code_style(), x + 1.5, y, kCellWidth - 3);
 }
 
 // The header and the codes of a domain's page `page`.

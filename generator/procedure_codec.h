@@ -181,7 +181,7 @@ void io(IO& a, FormLink& v) { fields(a, v.form, v.at); }
 // member added to either must be added here, or a rebuild would lose it: the
 // size checks below trip, and ProcedureCacheTest checks a round trip with
 // every member set.
-static_assert(sizeof(Procedure) == 544, "Procedure changed: update io() below and then this size");
+static_assert(sizeof(Procedure) == 552, "Procedure changed: update io() below and then this size");
 static_assert(sizeof(ProcedureDetails) == 384,
               "ProcedureDetails changed: update io() below and then this size");
 template <typename IO>
@@ -193,7 +193,7 @@ template <typename IO>
 void io(IO& a, Procedure& p) {
   fields(a, p.source, p.at, p.code, p.name, p.domain, p.slug, p.level, p.type, p.online, p.online_url,
          p.time_limit, p.fee, p.site_forms, p.keywords, p.related, p.qr_encode, p.qr_encode_at,
-         p.online_url_at, p.source_hash, p.details);
+         p.online_url_at, p.source_hash, p.checklist_hash, p.details);
 }
 template <typename IO>
 void io(IO& a, ProcedureCache::Entry& e) {

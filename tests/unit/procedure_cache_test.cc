@@ -53,6 +53,7 @@ Procedure full_procedure() {
   p.qr_encode_at = {12, 12};
   p.online_url_at = {11, 13};
   p.source_hash = 0x1234;
+  p.checklist_hash = 0x5678;
   p.details = encode_details(full_details());
   return p;
 }

@@ -231,6 +231,16 @@ TEST_F(RenderTest, PosterKeyFollowsWhatThePosterShows) {
   EXPECT_NE(poster_key(replaced(birth, "Trong ngày", "03 ngày làm việc")), before);
   EXPECT_NE(poster_key(replaced(birth, "name: Đăng ký khai sinh", "name: Đăng ký khai sinh mới")), before);
   EXPECT_NE(poster_key(replaced(birth, "domain: ho-tich", "domain: chung-thuc")), before);
+  // The checklist and where to submit.
+  const std::string papers = testing::procedure(
+      "1.001193", "Đăng ký khai sinh", "ho-tich",
+      "submit_at: Bộ phận Một cửa\ndocuments:\n  - name: Tờ khai\n    originals: 1\n    copies: 0\n");
+  const std::uint64_t with_papers = poster_key(papers);
+  EXPECT_NE(with_papers, before);
+  EXPECT_EQ(poster_key(replaced(papers, "nộp hồ sơ.", "nộp hồ sơ tại bộ phận một cửa.")), with_papers);
+  EXPECT_NE(poster_key(replaced(papers, "name: Tờ khai", "name: Tờ khai theo mẫu")), with_papers);
+  EXPECT_NE(poster_key(replaced(papers, "copies: 0", "copies: 2")), with_papers);
+  EXPECT_NE(poster_key(replaced(papers, "submit_at: Bộ phận Một cửa", "submit_at: Nhà văn hóa thôn")), with_papers);
 }
 
 TEST_F(RenderTest, YamlValuesAreEscaped) {
