@@ -10,6 +10,14 @@
 namespace ck {
 namespace {
 
+// A phone number as a tel: link dials it: its digits and a leading "+".
+std::string tel_of(const std::string& number) {
+  std::string tel;
+  for (char c : number)
+    if ((c >= '0' && c <= '9') || c == '+') tel += c;
+  return tel;
+}
+
 TemplateData site_data(const SiteConfig& config) {
   TemplateData site;
   put(site, "commune", config.commune);
@@ -23,10 +31,8 @@ TemplateData site_data(const SiteConfig& config) {
   put(contact, "phone", config.contact.phone);
   put(contact, "hotline", config.contact.hotline);
   put(contact, "email", config.contact.email);
-  std::string tel;
-  for (char c : config.contact.hotline)
-    if ((c >= '0' && c <= '9') || c == '+') tel += c;
-  contact.set("hotline_tel", tel);
+  contact.set("hotline_tel", tel_of(config.contact.hotline));
+  contact.set("phone_tel", tel_of(config.contact.phone));
   site.set("contact", contact);
   TemplateList hours;
   for (const OpeningHours& row : config.opening_hours) {
@@ -61,7 +67,8 @@ TemplateList menu_data(const Site& site) {
 
 // An internal link must name a page or file of the site; it is written
 // relative to the page, so the site also works opened from disk.
-std::optional<std::string> resolve_link(const Site& site, const std::string& url, const std::string& page_path) {
+std::optional<std::string> resolve_link(const Site& site, const std::string& url,
+                                        const std::string& page_path) {
   std::optional<std::string> path = internal_link_path(url);
   if (!path) return url;
   std::size_t cut = path->find_first_of("?#");
@@ -164,7 +171,9 @@ std::string RenderContext::markdown(const MarkdownSource& source, int heading_sh
                                     Diagnostics& diags, const std::string& page_path) const {
   MarkdownOptions options;
   if (!page_path.empty())
-    options.resolve_link = [this, page_path](const std::string& url) { return resolve_link(site_, url, page_path); };
+    options.resolve_link = [this, page_path](const std::string& url) {
+      return resolve_link(site_, url, page_path);
+    };
   options.allow_raw_html = site_.config.allow_raw_html;
   options.heading_shift = heading_shift;
   options.min_heading_level = min_level;
@@ -226,26 +235,34 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
         ctx.domain_key(d));
   for (const Procedure& p : site.procedures) {
     const std::uint64_t key = ctx.procedure_key(p);
-    add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); },
-        key);
+    add(
+        procedure_path(p) + "index.html",
+        [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); }, key);
     if (!p.code.empty())
-      add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); }, key);
+      add(
+          short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); },
+          key);
   }
   // Pages that list every procedure run one at a time; kept apart in the
   // plan, a thread rarely waits for another's.
   add_list(
       "tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); }, procedure_lists);
   for (const Page& page : site.pages)
-    add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
+    add(page_path(page) + "index.html",
+        [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);
   plan_news(ctx, jobs);
   add_list(
       std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); },
       ctx.index_key());
   for (const StaticFile& file : site.static_files)
-    add(file.output_path, [&file](Diagnostics&) { return OutputFile{file.output_path, {}, file.source_path}; });
+    add(file.output_path, [&file](Diagnostics&) {
+      return OutputFile{file.output_path, {}, file.source_path};
+    });
   for (const AssetFile& asset : ctx.theme().assets())
-    add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
+    add(asset.output_path, [&asset](Diagnostics&) {
+      return OutputFile{asset.output_path, {}, asset.source_path};
+    });
   plan_print(ctx, jobs);
   for (RenderJob& job : jobs)
     if (!job.key) job.key = ctx.pages_key();

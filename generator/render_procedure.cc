@@ -1,9 +1,12 @@
 // The procedure page, in the order a citizen needs it: what it is for, who may
 // apply, which papers to bring, how long and how much, where to go, the steps,
 // the result and the legal basis. Plus its /tthc/<code>/ short link.
+#include <algorithm>
+
 #include "print.h"
 #include "procedure_cache.h"
 #include "render.h"
+#include "unicode.h"
 #include "urls.h"
 
 namespace ck {
@@ -17,9 +20,12 @@ TemplateList text_items(const std::vector<std::string>& texts) {
 
 std::string channel_label(const RenderContext& ctx, ChannelKind kind) {
   switch (kind) {
-    case ChannelKind::online: return ctx.text("channel_online");
-    case ChannelKind::postal: return ctx.text("channel_postal");
-    case ChannelKind::direct: break;
+    case ChannelKind::online:
+      return ctx.text("channel_online");
+    case ChannelKind::postal:
+      return ctx.text("channel_postal");
+    case ChannelKind::direct:
+      break;
   }
   return ctx.text("channel_direct");
 }
@@ -35,6 +41,89 @@ TemplateList channels_data(const RenderContext& ctx, const ProcedureDetails& d) 
     list.push_back(std::move(row));
   }
   return list;
+}
+
+// The summary box shows a time limit or fee up to its first ";" or " (":
+// the rest (exceptions, how it is counted) stays in the full section below.
+std::string first_clause(const std::string& text) {
+  std::size_t cut = std::min(text.find(';'), text.find(" ("));
+  return text.substr(0, cut);
+}
+
+// "Như nộp trực tiếp" (as when submitted in person) names the in-person
+// channel's terms; the summary box shows those instead of a reference.
+bool same_as_direct(const std::string& text) {
+  return fold_diacritics(text).starts_with("nhu nop truc tiep");
+}
+
+// Working days a time limit says, to put the quickest channel first: "trong
+// ngày" (the same day) is 0, "05 ngày" is 5; a text without one comes last.
+int days_of(const std::string& time_limit) {
+  const std::string folded = fold_diacritics(time_limit);
+  if (folded.starts_with("trong ngay") || folded.starts_with("ngay trong ngay")) return 0;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (folded[i] < '0' || folded[i] > '9') continue;
+    std::size_t end = folded.find_first_not_of("0123456789", i);
+    if (end != std::string::npos && folded.compare(end, 5, " ngay") == 0 && end - i < 5)
+      return std::stoi(folded.substr(i, end - i));
+    i = end == std::string::npos ? folded.size() : end;
+  }
+  return 1 << 20;
+}
+
+struct GlanceRow {
+  std::string labels, time_limit, fee;
+  int days = 0;
+};
+
+// One line per distinct time limit and fee, quickest first; channels with
+// the same terms share a line ("Nộp trực tiếp, Nộp trực tuyến").
+TemplateList glance_channels(const RenderContext& ctx, const ProcedureDetails& d) {
+  const Channel* direct = nullptr;
+  for (const Channel& c : d.channels)
+    if (c.kind == ChannelKind::direct) direct = &c;
+  auto terms = [&](const std::string& own, const std::string Channel::*field) {
+    return first_clause(direct && same_as_direct(own) ? direct->*field : own);
+  };
+  std::vector<GlanceRow> rows;
+  for (const Channel& c : d.channels) {
+    GlanceRow row{channel_label(ctx, c.kind), terms(c.time_limit, &Channel::time_limit),
+                  terms(c.fee, &Channel::fee)};
+    row.days = days_of(row.time_limit);
+    auto same = std::find_if(rows.begin(), rows.end(), [&](const GlanceRow& r) {
+      return r.time_limit == row.time_limit && r.fee == row.fee;
+    });
+    if (same != rows.end())
+      same->labels += ", " + row.labels;
+    else
+      rows.push_back(std::move(row));
+  }
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const GlanceRow& a, const GlanceRow& b) { return a.days < b.days; });
+  TemplateList list;
+  for (const GlanceRow& r : rows) {
+    TemplateData item;
+    item.set("label", r.labels);
+    put(item, "time_limit", r.time_limit);
+    put(item, "fee", r.fee);
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+// The papers everyone brings (those outside any "case"), and whether some
+// cases add more: what the summary box counts.
+void put_paper_count(TemplateData& proc, const ProcedureDetails& d) {
+  std::size_t always = 0;
+  bool more = false;
+  for (const PaperGroup& group : d.documents) {
+    if (group.case_name.empty())
+      always += group.papers.size();
+    else
+      more = more || !group.papers.empty();
+  }
+  if (always) proc.set("papers_count", std::to_string(always));
+  proc.set("papers_more", more);
 }
 
 // A form is either a web address or a file the site ships under its root.
@@ -58,7 +147,8 @@ TemplateList documents_data(const ProcedureDetails& d) {
     TemplateData g;
     put(g, "case", group.case_name);
     TemplateList papers;
-    for (const Paper& paper : group.papers) papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
+    for (const Paper& paper : group.papers)
+      papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
     set_moved(g, "papers", list_data(std::move(papers)));
     groups.push_back(std::move(g));
   }
@@ -142,6 +232,10 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
   put_list(proc, "applicants", text_items(d->applicants));
   put_list(proc, "documents", documents_data(*d));
   proc.set("channels", channels_data(ctx, *d));
+  proc.set("glance_channels", glance_channels(ctx, *d));
+  put_paper_count(proc, *d);
+  // Official names run to 250 letters; set large, one fills a phone's screen.
+  proc.set("long_name", p.name.size() > 120);
   proc.set("online", online_data(ctx, p));
   proc.set("submit_at", d->submit_at.empty() ? ctx.site().config.contact.address : d->submit_at);
   proc.set("agency", agency_data(d->agency));
@@ -151,7 +245,11 @@ OutputFile render_procedure(const RenderContext& ctx, const Procedure& p, Diagno
   put_list(proc, "legal_basis", legal_data(*d));
   put_list(proc, "keywords", text_items(p.keywords));
   put_list(proc, "related", related_data(ctx, p));
-  if (!p.code.empty()) proc.set("short_url", absolute_url(ctx.site().config, short_path(p.code)));
+  if (!p.code.empty()) {
+    proc.set("short_url", absolute_url(ctx.site().config, short_path(p.code)));
+    // Shown as its head and code, so that a narrow screen wraps it before the code, never inside.
+    proc.set("short_url_head", absolute_url(ctx.site().config, "tthc/"));
+  }
   proc.set("qr", procedure_qr_data(ctx, p));
   if (const Domain* d = ctx.site().find_domain(p.domain)) {
     TemplateData domain;

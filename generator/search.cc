@@ -2,6 +2,8 @@
 // a plain <script src>, so search works offline and from file:// (where
 // fetch() of a local file is blocked). Each text is stored as shown and
 // folded (see fold_diacritics), so the page's script only folds the query.
+#include <algorithm>
+
 #include "render.h"
 #include "unicode.h"
 #include "urls.h"
@@ -37,12 +39,25 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-// [name, url, code, domain, folded name, folded code + domain + keywords]
+// The keywords folded, each apart ("|" between them), so that the page can
+// rank a query that is a whole keyword ("so do") above one found in a name.
+std::string folded_keywords(const std::vector<std::string>& keywords) {
+  std::string out;
+  for (const std::string& keyword : keywords) {
+    std::string folded = fold_diacritics(keyword);
+    std::replace(folded.begin(), folded.end(), '|', ' ');
+    out += (out.empty() ? "" : "|") + folded;
+  }
+  return out;
+}
+
+// [name, url, code, domain, folded name, folded code + domain + keywords, folded keywords]
 std::string procedure_entry(const Site& site, const Procedure& p) {
   const Domain* domain = site.find_domain(p.domain);
   const std::string domain_name = domain ? domain->name : "";
   return json_array({p.name, procedure_path(p), p.code, domain_name, fold_diacritics(p.name),
-                     fold_diacritics(join({p.code, domain_name, join(p.keywords)}))});
+                     fold_diacritics(join({p.code, domain_name, join(p.keywords)})),
+                     folded_keywords(p.keywords)});
 }
 
 // [title, url, Vietnamese date, folded title]
