@@ -241,7 +241,7 @@ def procedures(site, base_url):
     out = {}
     for page in sorted((site / "thu-tuc").glob("*/index.html")):
         text = page.read_text(encoding="utf-8")
-        code = re.search(r'<dd class="code">([^<]+)</dd>', text)
+        code = re.search(r'<td class="code">([^<]+)</td>', text)
         if not code:
             continue
         code = html.unescape(code.group(1))
