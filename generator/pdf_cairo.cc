@@ -139,8 +139,9 @@ class CairoDocument : public PdfDocument {
     pango_layout_set_width(canvas_.layout.get(), static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(canvas_.layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(canvas_.layout.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
-    const std::string joined = join_slashes(text);
-    pango_layout_set_text(canvas_.layout.get(), joined.data(), static_cast<int>(joined.size()));
+    std::string joined;
+    if (text.find('/') != std::string_view::npos) text = joined = join_slashes(text);
+    pango_layout_set_text(canvas_.layout.get(), text.data(), static_cast<int>(text.size()));
   }
 
   double height() const {

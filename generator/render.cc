@@ -67,8 +67,7 @@ TemplateList menu_data(const Site& site) {
 
 // An internal link must name a page or file of the site; it is written
 // relative to the page, so the site also works opened from disk.
-std::optional<std::string> resolve_link(const Site& site, const std::string& url,
-                                        const std::string& page_path) {
+std::optional<std::string> resolve_link(const Site& site, const std::string& url, const std::string& page_path) {
   std::optional<std::string> path = internal_link_path(url);
   if (!path) return url;
   std::size_t cut = path->find_first_of("?#");
@@ -171,9 +170,7 @@ std::string RenderContext::markdown(const MarkdownSource& source, int heading_sh
                                     Diagnostics& diags, const std::string& page_path) const {
   MarkdownOptions options;
   if (!page_path.empty())
-    options.resolve_link = [this, page_path](const std::string& url) {
-      return resolve_link(site_, url, page_path);
-    };
+    options.resolve_link = [this, page_path](const std::string& url) { return resolve_link(site_, url, page_path); };
   options.allow_raw_html = site_.config.allow_raw_html;
   options.heading_shift = heading_shift;
   options.min_heading_level = min_level;
@@ -235,34 +232,26 @@ std::vector<RenderJob> plan_site(const RenderContext& ctx) {
         ctx.domain_key(d));
   for (const Procedure& p : site.procedures) {
     const std::uint64_t key = ctx.procedure_key(p);
-    add(
-        procedure_path(p) + "index.html",
-        [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); }, key);
+    add(procedure_path(p) + "index.html", [&ctx, &p](Diagnostics& diags) { return render_procedure(ctx, p, diags); },
+        key);
     if (!p.code.empty())
-      add(
-          short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); },
-          key);
+      add(short_path(p.code) + "index.html", [&ctx, &p](Diagnostics&) { return render_short_link(ctx, p); }, key);
   }
   // Pages that list every procedure run one at a time; kept apart in the
   // plan, a thread rarely waits for another's.
   add_list(
       "tim-kiem/index.html", [&ctx](Diagnostics&) { return render_search(ctx); }, procedure_lists);
   for (const Page& page : site.pages)
-    add(page_path(page) + "index.html",
-        [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
+    add(page_path(page) + "index.html", [&ctx, &page](Diagnostics& diags) { return render_static_page(ctx, page, diags); });
   plan_results(ctx, jobs);
   plan_news(ctx, jobs);
   add_list(
       std::string(kSearchIndexPath), [&ctx](Diagnostics&) { return render_search_index(ctx); },
       ctx.index_key());
   for (const StaticFile& file : site.static_files)
-    add(file.output_path, [&file](Diagnostics&) {
-      return OutputFile{file.output_path, {}, file.source_path};
-    });
+    add(file.output_path, [&file](Diagnostics&) { return OutputFile{file.output_path, {}, file.source_path}; });
   for (const AssetFile& asset : ctx.theme().assets())
-    add(asset.output_path, [&asset](Diagnostics&) {
-      return OutputFile{asset.output_path, {}, asset.source_path};
-    });
+    add(asset.output_path, [&asset](Diagnostics&) { return OutputFile{asset.output_path, {}, asset.source_path}; });
   plan_print(ctx, jobs);
   for (RenderJob& job : jobs)
     if (!job.key) job.key = ctx.pages_key();

@@ -149,7 +149,7 @@ OutputFile render_robots(const RenderContext& ctx);
 void plan_results(const RenderContext& ctx, std::vector<RenderJob>& jobs);
 void plan_open_data(const RenderContext& ctx, std::vector<RenderJob>& jobs);
 std::vector<std::string> results_page_paths(const Site& site);
-TemplateList results_tiles(const RenderContext& ctx);  // the latest month's rates, for the home page
+TemplateList results_tiles(const RenderContext& ctx);  // the latest month's rates, for the tiles
 FencedBlockHook results_directive(const RenderContext& ctx);  // ```ketqua in Markdown
 // News (render_news.cc), the Atom feed (feed.cc) and the search index (search.cc).
 void plan_news(const RenderContext& ctx, std::vector<RenderJob>& jobs);

@@ -20,12 +20,9 @@ TemplateList text_items(const std::vector<std::string>& texts) {
 
 std::string channel_label(const RenderContext& ctx, ChannelKind kind) {
   switch (kind) {
-    case ChannelKind::online:
-      return ctx.text("channel_online");
-    case ChannelKind::postal:
-      return ctx.text("channel_postal");
-    case ChannelKind::direct:
-      break;
+    case ChannelKind::online: return ctx.text("channel_online");
+    case ChannelKind::postal: return ctx.text("channel_postal");
+    case ChannelKind::direct: break;
   }
   return ctx.text("channel_direct");
 }
@@ -147,8 +144,7 @@ TemplateList documents_data(const ProcedureDetails& d) {
     TemplateData g;
     put(g, "case", group.case_name);
     TemplateList papers;
-    for (const Paper& paper : group.papers)
-      papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
+    for (const Paper& paper : group.papers) papers.push_back(paper_data(paper, "giay-to-" + std::to_string(++counter)));
     set_moved(g, "papers", list_data(std::move(papers)));
     groups.push_back(std::move(g));
   }

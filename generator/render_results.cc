@@ -307,25 +307,6 @@ OutputFile render_results_month(const RenderContext& ctx, const MonthResults& m,
   return results_page(ctx, path, ctx.text("results_title") + " – " + label, body, crumbs);
 }
 
-// The home page's tiles, as HTML: the latest month's rates against their targets.
-std::string tiles_html(const RenderContext& ctx, const MonthResults& last) {
-  std::string html = "<ul class=\"kpi-tiles\">\n";
-  const std::string period = month_label(ctx, last.year, last.month);
-  for (const RateInfo& info : all_rates()) {
-    RateValue v = rate_of(info.rate, last.figures);
-    std::optional<long long> target = target_of(results(ctx), last.year, info.rate);
-    Assessment a = assess(v, target);
-    std::string note = period + " · " + ctx.text("kpi_target") + ": " +
-                       (target ? vn_hundredths(*target) + "\u00a0%" : ctx.text("no_target")) + " · " +
-                       verdict_text(ctx, a.verdict);
-    if (a.verdict != Verdict::none) note += " (" + signed_points(ctx, a.margin) + ")";
-    html += "<li><span class=\"tile-name\">" + escape_xml(ctx.text(info.text_key)) +
-            "</span> <span class=\"tile-value\">" + escape_xml(percent(ctx, v)) +
-            "</span> <span class=\"tile-note\">" + escape_xml(note) + "</span></li>\n";
-  }
-  return html + "</ul>\n";
-}
-
 OutputFile render_results_index(const RenderContext& ctx) {
   const std::string path = "ket-qua/", root = root_prefix(path);
   const MonthResults& last = results(ctx).months.back();
@@ -333,7 +314,9 @@ OutputFile render_results_index(const RenderContext& ctx) {
   std::string label = month_label(ctx, last.year, last.month);
   std::string body = "<p class=\"lead\">" + escape_xml(ctx.text("results_intro")) + "</p>\n";
   // What a citizen asks first: this month's rates, then each rate's months against its target.
-  body += tiles_html(ctx, last);
+  TemplateData tiles;
+  tiles.set("results_tiles", results_tiles(ctx));
+  body += ctx.render("results-tiles", tiles);
   body +=
       heading(2, "bieu-do",
               ctx.text("charts_heading") + " – " + ctx.text("year_word") + " " + std::to_string(last.year));

@@ -1,7 +1,8 @@
 // The search index, tim-kiem/chi-muc.js: built at build time and loaded with
 // a plain <script src>, so search works offline and from file:// (where
 // fetch() of a local file is blocked). Each text is stored as shown and
-// folded (see fold_diacritics), so the page's script only folds the query.
+// folded for search (see search_fold), so the page's script only folds the
+// query.
 #include <algorithm>
 
 #include "render.h"
@@ -10,6 +11,14 @@
 
 namespace ck {
 namespace {
+
+// fold_diacritics, then y -> i: people write "ki" for "ký" and "ly" for
+// "lý". Not for addresses, whose y stays.
+std::string search_fold(std::string_view text) {
+  std::string folded = fold_diacritics(text);
+  std::replace(folded.begin(), folded.end(), 'y', 'i');
+  return folded;
+}
 
 std::string json_string(std::string_view text) {
   std::string out = "\"";
@@ -44,7 +53,7 @@ std::string join(const std::vector<std::string>& parts) {
 std::string folded_keywords(const std::vector<std::string>& keywords) {
   std::string out;
   for (const std::string& keyword : keywords) {
-    std::string folded = fold_diacritics(keyword);
+    std::string folded = search_fold(keyword);
     std::replace(folded.begin(), folded.end(), '|', ' ');
     out += (out.empty() ? "" : "|") + folded;
   }
@@ -55,16 +64,15 @@ std::string folded_keywords(const std::vector<std::string>& keywords) {
 std::string procedure_entry(const Site& site, const Procedure& p) {
   const Domain* domain = site.find_domain(p.domain);
   const std::string domain_name = domain ? domain->name : "";
-  return json_array({p.name, procedure_path(p), p.code, domain_name, fold_diacritics(p.name),
-                     fold_diacritics(join({p.code, domain_name, join(p.keywords)})),
+  return json_array({p.name, procedure_path(p), p.code, domain_name, search_fold(p.name),
+                     search_fold(join({p.code, domain_name, join(p.keywords)})),
                      folded_keywords(p.keywords)});
 }
 
 // [title, url, Vietnamese date, folded title]
 std::string post_entry(const Post& post) {
   return json_array({post.title, post_path(post),
-                     format_vietnamese(vietnam_time(post.date.utc_seconds()).date),
-                     fold_diacritics(post.title)});
+                     format_vietnamese(vietnam_time(post.date.utc_seconds()).date), search_fold(post.title)});
 }
 
 }  // namespace

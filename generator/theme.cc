@@ -12,7 +12,7 @@ namespace {
 const std::vector<std::string> kTemplateNames = {
     "layout", "home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
     "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
-    "results", "results-kpi", "news", "post"};
+    "results", "results-kpi", "results-tiles", "news", "post"};
 
 std::vector<std::string> search_dirs(const ThemeLocation& where, const Disk& disk) {
   std::vector<std::string> dirs;

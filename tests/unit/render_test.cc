@@ -390,7 +390,7 @@ TEST(Theme, SiteTemplateOverridesOneTemplateAndKeepsTheRest) {
   MemoryDisk disk;
   for (const char* name : {"home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
                            "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
-                           "results", "results-kpi", "news", "post"})
+                           "results", "results-kpi", "results-tiles", "news", "post"})
     disk.files[std::string("t/default/templates/") + name + ".mustache"] = name;
   disk.files["t/default/templates/layout.mustache"] = "<{{{content}}}>";
   disk.files["t/default/i18n/vi.yaml"] = "hello: Xin chào\n";
@@ -409,7 +409,7 @@ std::optional<Theme> theme_with_layout(const std::string& layout, Diagnostics& d
   MemoryDisk disk;
   for (const char* name : {"home", "catalog", "domain", "procedure", "page", "search", "404", "shortlink",
                            "print-index", "print-poster", "print-sheet", "print-booklet", "print-survey",
-                           "results", "results-kpi", "news", "post"})
+                           "results", "results-kpi", "results-tiles", "news", "post"})
     disk.files[std::string("t/default/templates/") + name + ".mustache"] = name;
   disk.files["t/default/templates/layout.mustache"] = layout;
   return Theme::load({"t", "default", "vi", ""}, disk, diags);
@@ -452,7 +452,7 @@ TEST(Theme, MissingTemplateIsReported) {
   disk.files["t/default/templates/layout.mustache"] = "{{{content}}}";
   Diagnostics diags;
   EXPECT_FALSE(Theme::load({"t", "default", "vi", ""}, disk, diags));
-  EXPECT_EQ(diags.error_count(), 17);  // every template but the layout
+  EXPECT_EQ(diags.error_count(), 18);  // every template but the layout
 }
 
 }  // namespace

@@ -70,8 +70,8 @@ TEST(SearchIndex, HoldsEachProcedureShownAndFoldedAndEachPostTitle) {
   EXPECT_TRUE(js.starts_with("// ")) << js;
   EXPECT_NE(js.find("window.CK_SEARCH_INDEX = {"), std::string::npos);
   EXPECT_NE(js.find("[\"Đăng ký khai sinh\",\"thu-tuc/dang-ky-khai-sinh/\",\"1.001193\",\"Hộ tịch\","
-                    "\"dang ky khai sinh\",\"1.001193 ho tich giay khai sinh tre \\\"so\\\" sinh\","
-                    "\"giay khai sinh|tre \\\"so\\\" sinh\"]"),
+                    "\"dang ki khai sinh\",\"1.001193 ho tich giai khai sinh tre \\\"so\\\" sinh\","
+                    "\"giai khai sinh|tre \\\"so\\\" sinh\"]"),
             std::string::npos)
       << js;
   EXPECT_NE(js.find("[\"Hội nghị CCHC\",\"tin-tuc/hoi-nghi-cchc/\",\"25/5/2023\",\"hoi nghi cchc\"]"),

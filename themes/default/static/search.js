@@ -15,13 +15,10 @@
     return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/y/g, 'i');
   }
 
-  // The index is folded by the generator, without y -> i: fold it once more.
+  // Each procedure's keywords, folded by the generator, apart.
   index.procedures.forEach(function (e) {
-    e[4] = e[4].replace(/y/g, 'i');
-    e[5] = e[5].replace(/y/g, 'i');
-    e.keywords = (e[6] || '').replace(/y/g, 'i').split('|').filter(Boolean);
+    e.keywords = (e[6] || '').split('|').filter(Boolean);
   });
-  index.posts.forEach(function (e) { e[3] = e[3].replace(/y/g, 'i'); });
 
   // True when `word` starts a word of `text` (so "sinh" finds "khai sinh"
   // but "an" does not find every "than").
