@@ -17,6 +17,7 @@ namespace ck {
 
 inline constexpr double kA4Width = 210.0;   // mm
 inline constexpr double kA4Height = 297.0;  // mm
+inline constexpr double kPointsPerMm = 72.0 / 25.4;
 
 struct PdfTextStyle {
   double size_pt = 11;
@@ -31,6 +32,8 @@ class PdfDocument {
  public:
   virtual ~PdfDocument() = default;
 
+  // Width of `text` on one line, without drawing it.
+  virtual double width(std::string_view text, const PdfTextStyle& style) = 0;
   // Height of `text` wrapped to `width`, without drawing it.
   virtual double measure(std::string_view text, const PdfTextStyle& style, double width) = 0;
   // Draws `text` wrapped to `width` with its top at y; returns its height.

@@ -105,6 +105,15 @@ class CairoDocument : public PdfDocument {
     cairo_pdf_surface_set_metadata(canvas_.surface.get(), CAIRO_PDF_METADATA_CREATOR, "congkhai");
   }
 
+  double width(std::string_view text, const PdfTextStyle& style) override {
+    return fonts_.with_fonts(canvas_.layout.get(), text, style.bold, [&] {
+      prepare(text, style, -1);
+      int w = 0, h = 0;
+      pango_layout_get_size(canvas_.layout.get(), &w, &h);
+      return static_cast<double>(w) / PANGO_SCALE;
+    });
+  }
+
   double measure(std::string_view text, const PdfTextStyle& style, double width) override {
     return fonts_.with_fonts(canvas_.layout.get(), text, style.bold, [&] {
       prepare(text, style, width);
@@ -136,7 +145,7 @@ class CairoDocument : public PdfDocument {
  private:
   void prepare(std::string_view text, const PdfTextStyle& style, double width) {
     set_pdf_font(canvas_.layout.get(), style.bold, style.size_pt);
-    pango_layout_set_width(canvas_.layout.get(), static_cast<int>(width * PANGO_SCALE));
+    pango_layout_set_width(canvas_.layout.get(), width < 0 ? -1 : static_cast<int>(width * PANGO_SCALE));
     pango_layout_set_wrap(canvas_.layout.get(), PANGO_WRAP_WORD_CHAR);
     pango_layout_set_alignment(canvas_.layout.get(), style.center ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
     std::string joined;

@@ -8,9 +8,9 @@
 
 #include <memory>
 
-namespace ck {
+#include "pdf.h"
 
-inline constexpr double kPointsPerMm = 72.0 / 25.4;
+namespace ck {
 
 struct SurfaceDeleter {
   void operator()(cairo_surface_t* s) const { cairo_surface_destroy(s); }

@@ -490,12 +490,50 @@ std::vector<int> reference_counts(const PdfFile& file, const std::vector<std::ui
   return counts;
 }
 
-// The drawing that paints a part's page onto a frame's page.
+// The forms a frame's page draws are named /CkPart0, /CkPart1, … in its
+// resources.
 constexpr std::string_view kPartName = "/CkPart";
+
+// The drawing that paints a page's forms, each moved down by its place.
+std::string forms_drawing(const std::vector<double>& downs) {
+  std::string text;
+  char move[64];
+  for (std::size_t i = 0; i < downs.size(); ++i) {
+    std::snprintf(move, sizeof move, "q 1 0 0 1 0 %.3f cm ", -downs[i]);
+    text += (downs[i] == 0 ? std::string("q ") : std::string(move)) + std::string(kPartName) +
+            std::to_string(i) + " Do Q\n";
+  }
+  return text;
+}
+
+// The places of each page of a frame of `pages` pages, by page; nullopt
+// when a place is on no page or out of the pages' order.
+std::optional<std::vector<std::vector<double>>> places_by_page(const std::vector<PdfMerge::Place>& places,
+                                                               std::size_t pages) {
+  std::vector<std::vector<double>> by_page(pages);
+  std::size_t last = 0;
+  for (const PdfMerge::Place& place : places) {
+    if (place.page >= pages || place.page < last) return std::nullopt;
+    by_page[place.page].push_back(place.down);
+    last = place.page;
+  }
+  return by_page;
+}
 
 }  // namespace
 
 std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t first_place,
+                                        std::size_t expected_bytes) {
+  std::optional<PdfFile> file = PdfFile::read(frame);
+  std::uint32_t pages_node = 0;
+  std::optional<std::vector<std::uint32_t>> pages = file ? file->pages(&pages_node) : std::nullopt;
+  if (!pages || first_place > pages->size()) return std::nullopt;
+  std::vector<Place> places;
+  for (std::size_t page = first_place; page < pages->size(); ++page) places.push_back({page, 0});
+  return start(frame, places, expected_bytes);
+}
+
+std::optional<PdfMerge> PdfMerge::start(std::string_view frame, const std::vector<Place>& places,
                                         std::size_t expected_bytes) {
   std::optional<PdfFile> file = PdfFile::read(frame);
   if (!file) return std::nullopt;
@@ -503,7 +541,9 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t firs
   std::optional<std::vector<std::uint32_t>> pages = file->pages(&pages_node);
   std::optional<std::uint32_t> root = file->trailer_ref("/Root");
   std::optional<std::uint32_t> info = file->trailer_ref("/Info");
-  if (!pages || !root || first_place > pages->size()) return std::nullopt;
+  if (!pages || !root) return std::nullopt;
+  std::optional<std::vector<std::vector<double>>> downs = places_by_page(places, pages->size());
+  if (!downs) return std::nullopt;
   std::vector<std::uint32_t> from{*root};
   if (info) from.push_back(*info);
   std::optional<std::vector<std::uint32_t>> kept = reachable(*file, from, {}, 0);
@@ -516,13 +556,14 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t firs
   merge.root_ = renumber[*root];
   merge.info_ = info ? renumber[*info] : 0;
 
-  // Each place's page draws, before its own drawing, the form its part's
-  // page becomes; the form is named in the page's resources, which no other
-  // page may share.
+  // A page with places draws, before its own drawing, the forms its parts'
+  // pages become; the forms are named in the page's resources, which no
+  // other page may share.
   const std::vector<int> references = reference_counts(*file, *kept);
   std::vector<Edits> edits(file->size());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> draws;  // (number, form)
-  for (std::size_t i = first_place; i < pages->size(); ++i) {
+  std::vector<std::pair<std::uint32_t, std::string>> draws;  // (number, drawing)
+  for (std::size_t i = 0; i < pages->size(); ++i) {
+    if ((*downs)[i].empty()) continue;
     const Object& page = *file->object((*pages)[i]);
     std::optional<Ref> contents = file->ref_entry(page, "/Contents");
     std::optional<Ref> resources = file->ref_entry(page, "/Resources");
@@ -531,15 +572,18 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t firs
         !opens_dictionary(*file, *dictionary) || file->has_key(*dictionary, "/XObject"))
       return std::nullopt;
     const std::uint32_t draw = merge.new_object();
-    const std::uint32_t form = merge.new_object();
-    merge.forms_.push_back(form);
-    draws.emplace_back(draw, form);
+    draws.emplace_back(draw, forms_drawing((*downs)[i]));
+    std::string names = "/XObject <<";
+    for (std::size_t form = 0; form < (*downs)[i].size(); ++form) {
+      merge.forms_.push_back(merge.new_object());
+      names += " " + std::string(kPartName) + std::to_string(form) + " " + std::to_string(merge.forms_.back()) +
+               " 0 R";
+    }
     edits[(*pages)[i]] = {
         contents->begin,
         "[ " + std::to_string(draw) + " 0 R " + std::to_string(renumber[contents->number]) + " 0 R ]",
         {}};
-    edits[resources->number].in_dictionary =
-        "/XObject << " + std::string(kPartName) + " " + std::to_string(form) + " 0 R >>\n  ";
+    edits[resources->number].in_dictionary = names + " >>\n  ";
   }
   merge.out_.reserve(std::max(frame.size(), expected_bytes));
   merge.out_.append(frame.substr(0, file->first_object()));
@@ -547,11 +591,10 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t firs
     merge.offsets_[renumber[n]] = merge.out_.size();
     write_object(*file, n, renumber, renumber[n], merge.out_, edits[n]);
   }
-  const std::string draw_text = "q " + std::string(kPartName) + " Do Q\n";
-  for (auto [draw, form] : draws) {
+  for (const auto& [draw, text] : draws) {
     merge.offsets_[draw] = merge.out_.size();
-    merge.out_ += std::to_string(draw) + " 0 obj\n<< /Length " + std::to_string(draw_text.size()) +
-                  " >>\nstream\n" + draw_text + "endstream\nendobj\n";
+    merge.out_ += std::to_string(draw) + " 0 obj\n<< /Length " + std::to_string(text.size()) +
+                  " >>\nstream\n" + text + "endstream\nendobj\n";
   }
   return merge;
 }

@@ -24,9 +24,19 @@ namespace ck {
 
 class PdfMerge {
  public:
-  // The frame `frame`, whose pages from `first_place` (0-based) on each
-  // receive a part's page; nullopt when it cannot be read. `expected_bytes`: room for the
-  // merged document, so that it is not copied as it grows.
+  // Where a part's page is drawn: on the frame's page `page` (0-based),
+  // moved `down` points from where it was drawn.
+  struct Place {
+    std::size_t page = 0;
+    double down = 0;
+  };
+
+  // The frame `frame`, whose `places` (in the order of their pages) each
+  // receive a part's page; nullopt when it cannot be read. `expected_bytes`:
+  // room for the merged document, so that it is not copied as it grows.
+  static std::optional<PdfMerge> start(std::string_view frame, const std::vector<Place>& places,
+                                       std::size_t expected_bytes = 0);
+  // One place on each page from `first_place` on, not moved.
   static std::optional<PdfMerge> start(std::string_view frame, std::size_t first_place,
                                        std::size_t expected_bytes = 0);
 

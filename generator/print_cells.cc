@@ -5,9 +5,14 @@
 #include <unordered_map>
 
 #include "fingerprint.h"
+#include "print_breaks.h"
 #include "qr_codes.h"
 
 namespace ck {
+
+std::string cell_name(PdfDocument& doc, const Procedure& p) {
+  return with_line_breaks(doc, p.name, cell_name_style(), kCellWidth - 3);
+}
 namespace {
 
 // A record of heights: each cell's print and height, in order.
@@ -54,7 +59,7 @@ std::string measure_cells(PdfDocument& doc, const RenderContext& ctx,
     if (found == known.end()) {
       const QrMatrix* qr = ctx.qr().procedure(p);
       if (!qr) return {};
-      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(p.name, cell_name_style(), kCellWidth - 3) +
+      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(cell_name(doc, p), cell_name_style(), kCellWidth - 3) +
                doc.measure(code_line(ctx, p), cell_code_style(), kCellWidth - 3);
       measured = true;
     }

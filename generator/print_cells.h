@@ -26,6 +26,9 @@ inline PdfTextStyle cell_code_style() {
   return style(11);
 }
 
+// A cell's name, its lines broken between words (print_breaks.h).
+std::string cell_name(PdfDocument& doc, const Procedure& p);
+
 // What a cell shows, and so its height.
 std::uint64_t cell_print(const Site& site, const Procedure& p);
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "print.h"
+#include "print_breaks.h"
 #include "print_layout.h"
 #include "qr_codes.h"
 #include "urls.h"
@@ -20,26 +21,31 @@ constexpr double kSurveySymbolMax = 115;
 constexpr double kBottom = kA4Height - kMargin;
 constexpr double kNamePt = 28;
 constexpr double kNameMinPt = 16;
+constexpr double kNameLeastPt = 14;  // only so that the time limit and fee keep 18 pt
 constexpr int kNameLines = 3;
 constexpr double kFactPt = 18;
 constexpr double kFactMinPt = 14;
 constexpr double kPaperPt = 13;
 constexpr double kBox = 3.6;  // the checklist's tick box, mm
 
-// The name at 28 pt, shrunk until it takes at most three lines.
-Block name_block(PdfDocument& doc, const std::string& name) {
-  Block block{name, style(kNamePt, true), 3};
+// The name at 28 pt, shrunk until it takes at most three lines, never below
+// `least` points.
+Block name_block(PdfDocument& doc, const std::string& name, double least) {
+  Block block{with_line_breaks(doc, name, style(kNamePt, true), kWidth), style(kNamePt, true), 3};
   const double line = doc.measure("X", block.style, kWidth);
-  while (block.style.size_pt > kNameMinPt &&
-         doc.measure(name, block.style, kWidth) > kNameLines * line * block.style.size_pt / kNamePt + 0.1)
-    block.style.size_pt = std::max(kNameMinPt, block.style.size_pt * 0.94);
+  while (block.style.size_pt > least &&
+         doc.measure(block.text, block.style, kWidth) > kNameLines * line * block.style.size_pt / kNamePt + 0.1) {
+    block.style.size_pt = std::max(least, block.style.size_pt * 0.94);
+    block.text = with_line_breaks(doc, name, block.style, kWidth);
+  }
   return block;
 }
 
-std::vector<Block> poster_header(PdfDocument& doc, const RenderContext& ctx, const Procedure& p) {
+std::vector<Block> poster_header(PdfDocument& doc, const RenderContext& ctx, const Procedure& p,
+                                 double name_least) {
   std::vector<Block> blocks = issuer_blocks(ctx.site().config);
   blocks.back().gap_after = 3;
-  blocks.push_back(name_block(doc, p.name));
+  blocks.push_back(name_block(doc, p.name, name_least));
   std::string code = code_line(ctx, p);
   if (const Domain* d = ctx.site().find_domain(p.domain))
     code = ctx.text("domain") + ": " + d->name + " – " + code;
@@ -142,9 +148,14 @@ void draw_procedure_poster(PdfDocument& doc, const RenderContext& ctx, const Pro
   const std::vector<Block> submit{{ctx.text("where_heading"), style(10, true, false, 0.25), 0.5},
                                   {where, style(12, true, false), 0}};
   const double submit_top = kBottom - blocks_height(doc, submit, beside);
-  double y = draw_blocks(doc, poster_header(doc, ctx, p), kMargin);
-  const double room = kBottom - y - size - blocks_height(doc, scan, under);
-  y = draw_blocks(doc, fitting_facts(doc, ctx, p, room), y);
+  const double below_facts = size + blocks_height(doc, scan, under);
+  // A name too long for 16 pt shrinks further before the facts do.
+  std::vector<Block> header = poster_header(doc, ctx, p, kNameMinPt);
+  const double facts = blocks_height(doc, poster_facts(ctx, p, kFactPt));
+  if (kMargin + blocks_height(doc, header) + facts + below_facts > kBottom)
+    header = poster_header(doc, ctx, p, kNameLeastPt);
+  double y = draw_blocks(doc, header, kMargin);
+  y = draw_blocks(doc, fitting_facts(doc, ctx, p, kBottom - y - below_facts), y);
   doc.qr(qr, under.x, y, size);
   draw_checklist(doc, ctx, details, beside, y + quiet, submit_top - 4);
   draw_blocks(doc, scan, y + size, under);

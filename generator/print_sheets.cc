@@ -1,19 +1,24 @@
 // Sheets of 3.5 cm codes, four to a row, as A4 PDF files: one per domain,
-// and the booklet (contents, then every domain from a new page). Layouts are
-// measured first and drawn second, so no code is ever split across pages and
-// page numbers are known when a page is drawn.
+// and the booklet (contents, then the domains one after another: a domain
+// starts where the last one ended, on a new page only when its heading and
+// first row do not fit). Layouts are measured first and drawn second, so no
+// code is ever split across pages and page numbers are known when a page is
+// drawn.
 //
-// A rebuild after one procedure is renamed redraws the pages that show it,
-// not 800: a domain's pages are drawn in parts of at most kPartPages pages,
-// without their footers, kept beside the output under a key of what they
-// draw (print_parts), and drawn onto a frame's pages (see pdf_merge.h): for
-// a domain's sheet, a page with its footer for each page; for the booklet,
-// the contents, then a page with its footer for each page to come, which
-// the contents and the bookmarks point at. So the booklet and a domain's
-// sheet draw the same parts, each drawn once by whichever job asks first.
-// The measured height of each code's cell is kept too (print_cells.h), so
-// a layout is measured again only for the cells that changed.
+// A rebuild after one procedure is renamed redraws the rows that show it,
+// not 800 pages: a domain's rows are drawn in parts of at most kPartRows
+// rows, each row on a page of its own, kept beside the output under a key
+// of what they draw (print_parts), and drawn where the layout puts them on
+// a frame's pages (see pdf_merge.h). The frame draws the rest: for a
+// domain's sheet, its header and footer on each page; for the booklet, the
+// contents, then the domains' headings and the footers, which the contents
+// and the bookmarks point at. So the booklet and a domain's sheet draw the
+// same parts, each drawn once by whichever job asks first, however each
+// breaks its pages. The measured height of each code's cell is kept too
+// (print_cells.h), so a layout is measured again only for the cells that
+// changed.
 #include <algorithm>
+#include <cmath>
 
 #include "fingerprint.h"
 #include "pdf_merge.h"
@@ -26,12 +31,14 @@ namespace ck {
 namespace {
 
 constexpr double kRowGap = 5;
-constexpr std::size_t kPartPages = 24;
+constexpr double kDomainGap = 6;  // above a domain's heading, below the last one's codes
+constexpr double kBottom = kFooterTop - 6;
+constexpr std::size_t kPartRows = 96;
 
-// A code with its name and code takes about 750 bytes; each part holds its
-// own fonts.
-std::size_t expected_bytes(std::size_t cells, std::size_t pages) {
-  return 760 * cells + 40'000 * (pages / kPartPages + 1);
+// A code with its name and code takes about 750 bytes, and each of a part's
+// rows a form of its own; each part holds its own fonts.
+std::size_t expected_bytes(std::size_t cells, std::size_t parts) {
+  return 900 * cells + 40'000 * (parts + 1);
 }
 
 struct Cell {
@@ -39,48 +46,114 @@ struct Cell {
   double height;
 };
 
-// A domain's codes laid out on pages.
-struct DomainLayout {
-  const Domain* domain;
-  std::vector<Cell> cells;
-  std::vector<std::size_t> starts;  // each page's first cell
-  std::size_t pages() const { return starts.size(); }
-  std::size_t page_end(std::size_t page) const {
-    return page + 1 < starts.size() ? starts[page + 1] : cells.size();
-  }
+// Cells [begin, end) of a domain, side by side.
+struct Row {
+  std::size_t begin;
+  std::size_t end;
+  double height;
 };
 
-std::vector<Block> sheet_header(const RenderContext& ctx, const Domain& d, bool continued) {
+struct DomainCells {
+  const Domain* domain;
+  std::vector<Cell> cells;
+  std::vector<Row> rows;
+};
+
+// A domain's heading at `y`; `continued` on a page its codes go on to.
+struct Heading {
+  std::size_t domain;
+  bool continued;
+  double y;
+};
+
+struct RowPlace {
+  std::size_t domain;
+  std::size_t row;
+  double y;
+};
+
+struct Page {
+  std::vector<Heading> headings;
+  std::vector<RowPlace> rows;  // in the order of the domains and their rows
+};
+
+// Codes laid out on pages: a domain's sheet holds one domain, the booklet
+// every domain with codes.
+struct Layout {
+  std::vector<DomainCells> domains;
+  std::vector<Page> pages;
+};
+
+enum class Kind { sheet, booklet };
+
+// A sheet is one domain's, with the authority and what the codes are for;
+// the booklet says those once, on its contents.
+std::vector<Block> heading_blocks(const RenderContext& ctx, const Domain& d, bool continued, Kind kind) {
   std::string title = continued ? d.name + " (" + ctx.text("print_continued") + ")" : d.name;
+  if (kind == Kind::booklet) return {{std::move(title), style(16, true), 4}};
   return {{ctx.site().config.authority, style(10, true), 1},
-          {title, style(16, true), 1},
+          {std::move(title), style(16, true), 1},
           {ctx.text("print_sheet_intro"), style(9.5), 5}};
 }
 
-// Fills pages row by row; a row that does not fit starts a new page.
-std::optional<DomainLayout> layout_domain(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
-                                          KeptEntries* kept) {
+// A domain's cells, measured, in rows; nullopt when a code cannot be made.
+std::optional<DomainCells> domain_cells(PdfDocument& doc, const RenderContext& ctx, const Domain& d,
+                                        KeptEntries* kept) {
   const std::vector<const Procedure*> procedures = coded_procedures(ctx.site(), d);
   std::optional<std::vector<double>> heights = cell_heights(doc, ctx, d, procedures, kept);
   if (!heights) return std::nullopt;
-  DomainLayout layout{&d, {}, {}};
-  for (std::size_t i = 0; i < procedures.size(); ++i) layout.cells.push_back({procedures[i], (*heights)[i]});
-  const double first_top = kMargin + blocks_height(doc, sheet_header(ctx, d, false));
-  const double next_top = kMargin + blocks_height(doc, sheet_header(ctx, d, true));
-  const double bottom = kFooterTop - 6;
-  double y = bottom;  // forces a first page
-  for (std::size_t first = 0; first < layout.cells.size(); first += kColumns) {
-    const std::size_t last = std::min(first + kColumns, layout.cells.size());
-    double row_height = 0;
-    for (std::size_t i = first; i < last; ++i) row_height = std::max(row_height, layout.cells[i].height);
-    if (y + row_height > bottom) {
-      layout.starts.push_back(first);
-      y = layout.starts.size() == 1 ? first_top : next_top;
-    }
-    y += row_height + kRowGap;
+  DomainCells domain{&d, {}, {}};
+  for (std::size_t i = 0; i < procedures.size(); ++i) domain.cells.push_back({procedures[i], (*heights)[i]});
+  for (std::size_t first = 0; first < domain.cells.size(); first += kColumns) {
+    Row row{first, std::min(first + kColumns, domain.cells.size()), 0};
+    for (std::size_t i = row.begin; i < row.end; ++i)
+      row.height = std::max(row.height, domain.cells[i].height);
+    domain.rows.push_back(row);
   }
+  return domain;
+}
+
+// Puts the domains' headings and rows on pages, row by row: a row that does
+// not fit starts a new page under the domain's heading "(continued)".
+void paginate(PdfDocument& doc, const RenderContext& ctx, Kind kind, Layout& layout) {
+  double y = kBottom;
+  for (std::size_t i = 0; i < layout.domains.size(); ++i) {
+    const DomainCells& domain = layout.domains[i];
+    const double heading = blocks_height(doc, heading_blocks(ctx, *domain.domain, false, kind));
+    const double continued = blocks_height(doc, heading_blocks(ctx, *domain.domain, true, kind));
+    double top = layout.pages.empty() ? kBottom : y + kDomainGap;
+    if (top + heading + domain.rows.front().height > kBottom) {
+      layout.pages.emplace_back();
+      top = kMargin;
+    }
+    layout.pages.back().headings.push_back({i, false, top});
+    y = top + heading;
+    for (std::size_t row = 0; row < domain.rows.size(); ++row) {
+      if (y + domain.rows[row].height > kBottom) {
+        layout.pages.emplace_back();
+        layout.pages.back().headings.push_back({i, true, kMargin});
+        y = kMargin + continued;
+      }
+      layout.pages.back().rows.push_back({i, row, y});
+      y += domain.rows[row].height + (row + 1 < domain.rows.size() ? kRowGap : 0);
+    }
+  }
+}
+
+// The domains, each with codes, laid out; nullopt when a code cannot be made.
+std::optional<Layout> lay_out(PdfDocument& doc, const RenderContext& ctx, Kind kind,
+                              const std::vector<const Domain*>& domains, KeptEntries* kept) {
+  Layout layout;
+  for (const Domain* d : domains) {
+    std::optional<DomainCells> cells = domain_cells(doc, ctx, *d, kept);
+    if (!cells) return std::nullopt;
+    if (!cells->rows.empty()) layout.domains.push_back(std::move(*cells));
+  }
+  paginate(doc, ctx, kind, layout);
   return layout;
 }
+
+// --- Drawing ---
 
 void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, double x, double y) {
   const QrMatrix* qr = ctx.qr().procedure(*cell.procedure);
@@ -88,38 +161,56 @@ void draw_cell(PdfDocument& doc, const RenderContext& ctx, const Cell& cell, dou
   const double size = size_for_symbol(*qr, kCellSymbol);
   doc.qr(*qr, x + (kCellWidth - size) / 2, y, size);
   y += size;
-  y += doc.text(cell.procedure->name, cell_name_style(), x + 1.5, y, kCellWidth - 3);
+  y += doc.text(cell_name(doc, *cell.procedure), cell_name_style(), x + 1.5, y, kCellWidth - 3);
   doc.text(code_line(ctx, *cell.procedure), cell_code_style(), x + 1.5, y, kCellWidth - 3);
 }
 
-// The header and the codes of a domain's page `page`.
-void draw_page_body(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout,
-                    std::size_t page) {
-  double y = draw_blocks(doc, sheet_header(ctx, *layout.domain, page > 0), kMargin);
-  for (std::size_t row = layout.starts[page]; row < layout.page_end(page); row += kColumns) {
-    double row_height = 0;
-    for (std::size_t i = row; i < std::min<std::size_t>(row + kColumns, layout.page_end(page)); ++i) {
-      draw_cell(doc, ctx, layout.cells[i], kMargin + static_cast<double>(i - row) * kCellWidth, y);
-      row_height = std::max(row_height, layout.cells[i].height);
-    }
-    y += row_height + kRowGap;
+void draw_row(PdfDocument& doc, const RenderContext& ctx, const DomainCells& domain, const Row& row,
+              double y) {
+  for (std::size_t i = row.begin; i < row.end; ++i)
+    draw_cell(doc, ctx, domain.cells[i], kMargin + static_cast<double>(i - row.begin) * kCellWidth, y);
+}
+
+// The domain the page's footer names: the one its first code belongs to.
+const Domain& page_domain(const Layout& layout, const Page& page) {
+  return *layout.domains[page.rows.empty() ? page.headings.front().domain : page.rows.front().domain].domain;
+}
+
+// What a page draws besides its codes: the headings (each a bookmark in the
+// booklet) and the footer, numbered `number` of `total`.
+void draw_page_frame(PdfDocument& doc, const RenderContext& ctx, Kind kind, const Layout& layout,
+                     const Page& page, int number, int total) {
+  for (const Heading& heading : page.headings) {
+    const Domain& d = *layout.domains[heading.domain].domain;
+    if (kind == Kind::booklet && !heading.continued) doc.bookmark(d.name);
+    draw_blocks(doc, heading_blocks(ctx, d, heading.continued, kind), heading.y);
+  }
+  footer(doc, ctx.site().config.authority + " – " + page_domain(layout, page).name,
+         page_label(ctx, number, total));
+}
+
+// Every page of `layout`, whole, numbered from `number` of `total`; the
+// first is the document's current page.
+void draw_pages(PdfDocument& doc, const RenderContext& ctx, Kind kind, const Layout& layout, int number,
+                int total) {
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    if (i > 0) doc.next_page();
+    const Page& page = layout.pages[i];
+    draw_page_frame(doc, ctx, kind, layout, page, number + static_cast<int>(i), total);
+    for (const RowPlace& place : page.rows)
+      draw_row(doc, ctx, layout.domains[place.domain], layout.domains[place.domain].rows[place.row], place.y);
   }
 }
 
-// A domain's page's footer: the authority and the domain, and the page's
-// number of `total` (in the booklet, the booklet's numbers).
-void domain_footer(PdfDocument& doc, const RenderContext& ctx, const Domain& d, int number, int total) {
-  footer(doc, ctx.site().config.authority + " – " + d.name, page_label(ctx, number, total));
-}
-
-// Every page of a domain with its footer, numbered from `number` of
-// `total`; the first is the document's current page.
-void draw_pages(PdfDocument& doc, const RenderContext& ctx, const DomainLayout& layout, int number,
-                int total) {
-  for (std::size_t page = 0; page < layout.pages(); ++page) {
-    if (page > 0) doc.next_page();
-    draw_page_body(doc, ctx, layout, page);
-    domain_footer(doc, ctx, *layout.domain, number + static_cast<int>(page), total);
+// What the frame draws of the layout's pages: their headings and footers.
+void add_frame_layout(Fingerprint& key, const Layout& layout) {
+  key.add(static_cast<std::uint64_t>(layout.pages.size()));
+  for (const Page& page : layout.pages) {
+    key.add(page_domain(layout, page).name);
+    for (const Heading& heading : page.headings)
+      key.add(layout.domains[heading.domain].domain->name)
+          .add(heading.continued)
+          .add(static_cast<std::uint64_t>(std::llround(heading.y * 1000)));
   }
 }
 
@@ -135,38 +226,65 @@ KeptEntries::Shared kept_or_drawn(KeptEntries* kept, const Fingerprint& key, int
   return {*bytes, bytes};
 }
 
-// What a part draws: the cells of its pages and where its pages begin. Not
-// their numbers, which the frame's footers draw: the booklet and a domain's
-// sheet draw the same parts.
-Fingerprint part_key(const RenderContext& ctx, const DomainLayout& layout, std::size_t first,
+// What a part draws: the cells of its rows. Not where they go, which the
+// frame's layout decides: the booklet and a domain's sheet draw the same
+// parts.
+Fingerprint part_key(const RenderContext& ctx, const DomainCells& domain, std::size_t first,
                      std::size_t last) {
   Fingerprint key;
-  key.add(ctx.input_keys().print).add("sheet-part").add(layout.domain->name).add(first > 0);
-  const std::size_t begin = layout.starts[first];
-  const std::size_t end = layout.page_end(last - 1);
-  for (std::size_t page = first; page < last; ++page) key.add(layout.starts[page] - begin);
-  for (std::size_t i = begin; i < end; ++i) key.add(cell_print(ctx.site(), *layout.cells[i].procedure));
-  return key.add(end - begin);
+  key.add(ctx.input_keys().print).add("row-part").add(static_cast<std::uint64_t>(kColumns));
+  for (std::size_t i = domain.rows[first].begin; i < domain.rows[last - 1].end; ++i)
+    key.add(cell_print(ctx.site(), *domain.cells[i].procedure));
+  return key.add(static_cast<std::uint64_t>(last - first));
 }
 
-// Adds a domain's pages to `merge`, drawing only the parts that were not
-// kept.
-bool merge_domain(PdfMerge& merge, const RenderContext& ctx, const DomainLayout& layout, Diagnostics& diags) {
-  for (std::size_t first = 0; first < layout.pages(); first += kPartPages) {
-    const std::size_t last = std::min(first + kPartPages, layout.pages());
-    // Asked for by the booklet and by the domain's sheet.
-    KeptEntries::Shared part = kept_or_drawn(ctx.print_parts(), part_key(ctx, layout, first, last), 2, [&] {
-      std::unique_ptr<PdfDocument> doc = make_pdf_document(layout.domain->name, 0, diags);
-      if (!doc) return std::string();
-      for (std::size_t page = first; page < last; ++page) {
-        if (page > first) doc->next_page();
-        draw_page_body(*doc, ctx, layout, page);
-      }
-      return doc->finish();
-    });
-    if (part.bytes.empty() || !merge.add(part.bytes)) return false;
-  }
+// Where each row of the layout goes on the frame's pages, the first of
+// which is the frame's page `first_page`: each row is drawn at the top of
+// its part's page.
+std::vector<PdfMerge::Place> row_places(const Layout& layout, std::size_t first_page) {
+  std::vector<PdfMerge::Place> places;
+  for (std::size_t i = 0; i < layout.pages.size(); ++i)
+    for (const RowPlace& row : layout.pages[i].rows) places.push_back({first_page + i, row.y * kPointsPerMm});
+  return places;
+}
+
+std::size_t part_count(const Layout& layout) {
+  std::size_t parts = 0;
+  for (const DomainCells& domain : layout.domains) parts += (domain.rows.size() + kPartRows - 1) / kPartRows;
+  return parts;
+}
+
+// Adds the rows of the layout's domains to `merge`, drawing only the parts
+// that were not kept.
+bool merge_rows(PdfMerge& merge, const RenderContext& ctx, const Layout& layout, Diagnostics& diags) {
+  for (const DomainCells& domain : layout.domains)
+    for (std::size_t first = 0; first < domain.rows.size(); first += kPartRows) {
+      const std::size_t last = std::min(first + kPartRows, domain.rows.size());
+      // Asked for by the booklet and by the domain's sheet.
+      KeptEntries::Shared part = kept_or_drawn(ctx.print_parts(), part_key(ctx, domain, first, last), 2, [&] {
+        std::unique_ptr<PdfDocument> doc = make_pdf_document(domain.domain->name, 0, diags);
+        if (!doc) return std::string();
+        for (std::size_t row = first; row < last; ++row) {
+          if (row > first) doc->next_page();
+          draw_row(*doc, ctx, domain, domain.rows[row], 0);
+        }
+        return doc->finish();
+      });
+      if (part.bytes.empty() || !merge.add(part.bytes)) return false;
+    }
   return true;
+}
+
+// The frame's bytes with the layout's rows drawn onto its pages from
+// `first_page` on.
+std::optional<std::string> merged(std::string_view frame, std::size_t first_page, const RenderContext& ctx,
+                                  const Layout& layout, Diagnostics& diags) {
+  std::size_t cells = 0;
+  for (const DomainCells& domain : layout.domains) cells += domain.cells.size();
+  std::optional<PdfMerge> merge =
+      PdfMerge::start(frame, row_places(layout, first_page), expected_bytes(cells, part_count(layout)));
+  if (!merge || !merge_rows(*merge, ctx, layout, diags)) return std::nullopt;
+  return merge->finish();
 }
 
 // --- A domain's sheet ---
@@ -174,26 +292,23 @@ bool merge_domain(PdfMerge& merge, const RenderContext& ctx, const DomainLayout&
 std::optional<std::string> sheet_in_parts(const RenderContext& ctx, const Domain& d, const std::string& title,
                                           Diagnostics& diags) {
   std::unique_ptr<PdfDocument> measure = make_pdf_document(title, 0, diags);
-  std::optional<DomainLayout> layout =
-      measure ? layout_domain(*measure, ctx, d, ctx.print_parts()) : std::nullopt;
-  if (!layout || layout->pages() == 0) return std::nullopt;
-  const int total = static_cast<int>(layout->pages());
+  std::optional<Layout> layout =
+      measure ? lay_out(*measure, ctx, Kind::sheet, {&d}, ctx.print_parts()) : std::nullopt;
+  if (!layout || layout->pages.empty()) return std::nullopt;
+  const int total = static_cast<int>(layout->pages.size());
   Fingerprint frame_key;
   frame_key.add(ctx.input_keys().print).add("sheet-frame").add(title).add(d.name);
-  frame_key.add(static_cast<std::uint64_t>(total));
+  add_frame_layout(frame_key, *layout);
   KeptEntries::Shared frame = kept_or_drawn(ctx.print_parts(), frame_key, 1, [&] {
     std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
     if (!doc) return std::string();
-    for (int page = 1; page <= total; ++page) {
-      if (page > 1) doc->next_page();
-      domain_footer(*doc, ctx, d, page, total);
+    for (int page = 0; page < total; ++page) {
+      if (page > 0) doc->next_page();
+      draw_page_frame(*doc, ctx, Kind::sheet, *layout, layout->pages[page], page + 1, total);
     }
     return doc->finish();
   });
-  std::optional<PdfMerge> merge =
-      PdfMerge::start(frame.bytes, 0, expected_bytes(layout->cells.size(), layout->pages()));
-  if (!merge || !merge_domain(*merge, ctx, *layout, diags)) return std::nullopt;
-  return merge->finish();
+  return merged(frame.bytes, 0, ctx, *layout, diags);
 }
 
 // --- The booklet ---
@@ -241,90 +356,75 @@ void draw_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector
   footer(doc, ctx.site().config.authority, page_label(ctx, doc.page(), total_pages));
 }
 
-// Every domain with codes, laid out; nullopt when a code cannot be made.
-std::optional<std::vector<DomainLayout>> layout_all_domains(PdfDocument& doc, const RenderContext& ctx,
-                                                            KeptEntries* kept) {
-  std::vector<DomainLayout> layouts;
-  for (const Domain& d : ctx.site().domains) {
-    std::optional<DomainLayout> layout = layout_domain(doc, ctx, d, kept);
-    if (!layout) return std::nullopt;
-    if (layout->pages() > 0) layouts.push_back(std::move(*layout));
-  }
-  return layouts;
+std::vector<const Domain*> all_domains(const Site& site) {
+  std::vector<const Domain*> domains;
+  for (const Domain& d : site.domains) domains.push_back(&d);
+  return domains;
 }
 
-// The contents, whose entries point at the first page of each domain.
+// The contents, whose entries point at the page of each domain's heading.
 struct Contents {
   int pages = 0;
   int total = 0;  // of the booklet
   std::vector<ContentsEntry> entries;
 };
 
-Contents plan_contents(PdfDocument& doc, const RenderContext& ctx, const std::vector<DomainLayout>& layouts) {
+Contents plan_contents(PdfDocument& doc, const RenderContext& ctx, const Layout& layout) {
   Contents contents;
-  contents.pages = contents_pages(doc, ctx, layouts.size());
-  int page = contents.pages + 1;
-  for (const DomainLayout& layout : layouts) {
-    contents.entries.push_back({layout.domain->name, page});
-    page += static_cast<int>(layout.pages());
-  }
-  contents.total = page - 1;
+  contents.pages = contents_pages(doc, ctx, layout.domains.size());
+  for (std::size_t i = 0; i < layout.pages.size(); ++i)
+    for (const Heading& heading : layout.pages[i].headings)
+      if (!heading.continued)
+        contents.entries.push_back(
+            {layout.domains[heading.domain].domain->name, contents.pages + 1 + static_cast<int>(i)});
+  contents.total = contents.pages + static_cast<int>(layout.pages.size());
   return contents;
 }
 
-// The contents, then a page with its footer for each page of the domains.
-std::string draw_frame(const RenderContext& ctx, const std::string& title,
-                       const std::vector<DomainLayout>& layouts, const Contents& contents,
-                       Diagnostics& diags) {
+// The contents, then the domains' pages without their codes.
+std::string draw_frame(const RenderContext& ctx, const std::string& title, const Layout& layout,
+                       const Contents& contents, Diagnostics& diags) {
   std::unique_ptr<PdfDocument> doc = make_pdf_document(title, 0, diags);
   if (!doc) return {};
   doc->bookmark(ctx.text("print_contents"));
   draw_contents(*doc, ctx, contents.entries, contents.total);
-  for (std::size_t i = 0; i < layouts.size(); ++i)
-    for (std::size_t page = 0; page < layouts[i].pages(); ++page) {
-      doc->next_page();
-      if (page == 0) doc->bookmark(layouts[i].domain->name);
-      domain_footer(*doc, ctx, *layouts[i].domain, contents.entries[i].page + static_cast<int>(page),
-                    contents.total);
-    }
+  for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+    doc->next_page();
+    draw_page_frame(*doc, ctx, Kind::booklet, layout, layout.pages[i],
+                    contents.pages + 1 + static_cast<int>(i), contents.total);
+  }
   return doc->finish();
 }
 
 std::optional<std::string> booklet_in_parts(const RenderContext& ctx, const std::string& title,
                                             Diagnostics& diags) {
   std::unique_ptr<PdfDocument> measure = make_pdf_document(title, 0, diags);
-  std::optional<std::vector<DomainLayout>> layouts =
-      measure ? layout_all_domains(*measure, ctx, ctx.print_parts()) : std::nullopt;
-  if (!layouts) return std::nullopt;
-  const Contents contents = plan_contents(*measure, ctx, *layouts);
+  std::optional<Layout> layout =
+      measure ? lay_out(*measure, ctx, Kind::booklet, all_domains(ctx.site()), ctx.print_parts())
+              : std::nullopt;
+  if (!layout) return std::nullopt;
+  const Contents contents = plan_contents(*measure, ctx, *layout);
   Fingerprint frame_key;
   frame_key.add(ctx.input_keys().print).add("booklet-frame").add(title);
   frame_key.add(static_cast<std::uint64_t>(contents.total));
   for (const ContentsEntry& entry : contents.entries)
     frame_key.add(entry.title).add(static_cast<std::uint64_t>(entry.page));
-  KeptEntries::Shared frame = kept_or_drawn(
-      ctx.print_parts(), frame_key, 1, [&] { return draw_frame(ctx, title, *layouts, contents, diags); });
-  std::optional<PdfMerge> merge =
-      PdfMerge::start(frame.bytes, static_cast<std::size_t>(contents.pages),
-                      expected_bytes(ctx.site().procedures.size(), static_cast<std::size_t>(contents.total)));
-  if (!merge) return std::nullopt;
-  for (const DomainLayout& layout : *layouts)
-    if (!merge_domain(*merge, ctx, layout, diags)) return std::nullopt;
-  return merge->finish();
+  add_frame_layout(frame_key, *layout);
+  KeptEntries::Shared frame = kept_or_drawn(ctx.print_parts(), frame_key, 1,
+                                            [&] { return draw_frame(ctx, title, *layout, contents, diags); });
+  return merged(frame.bytes, static_cast<std::size_t>(contents.pages), ctx, *layout, diags);
 }
 
 // The booklet in one document, when its parts cannot be merged.
 void draw_booklet(PdfDocument& doc, const RenderContext& ctx) {
-  std::optional<std::vector<DomainLayout>> layouts = layout_all_domains(doc, ctx, nullptr);
-  if (!layouts) return;
-  const Contents contents = plan_contents(doc, ctx, *layouts);
+  std::optional<Layout> layout = lay_out(doc, ctx, Kind::booklet, all_domains(ctx.site()), nullptr);
+  if (!layout) return;
+  const Contents contents = plan_contents(doc, ctx, *layout);
   doc.bookmark(ctx.text("print_contents"));
   draw_contents(doc, ctx, contents.entries, contents.total);
-  for (std::size_t i = 0; i < layouts->size(); ++i) {
-    doc.next_page();
-    doc.bookmark((*layouts)[i].domain->name);
-    draw_pages(doc, ctx, (*layouts)[i], contents.entries[i].page, contents.total);
-  }
+  if (layout->pages.empty()) return;
+  doc.next_page();
+  draw_pages(doc, ctx, Kind::booklet, *layout, contents.pages + 1, contents.total);
 }
 
 }  // namespace
@@ -336,8 +436,8 @@ OutputFile render_sheet_pdf(const RenderContext& ctx, const Domain& d, Diagnosti
   if (diags.has_errors()) return {sheet_pdf_path(d), {}, {}};
   // Drawn whole when the parts cannot be merged.
   return drawn_pdf(sheet_pdf_path(d), title, 0, diags, [&](PdfDocument& doc) {
-    if (std::optional<DomainLayout> layout = layout_domain(doc, ctx, d, nullptr))
-      draw_pages(doc, ctx, *layout, 1, static_cast<int>(layout->pages()));
+    if (std::optional<Layout> layout = lay_out(doc, ctx, Kind::sheet, {&d}, nullptr))
+      draw_pages(doc, ctx, Kind::sheet, *layout, 1, static_cast<int>(layout->pages.size()));
   });
 }
 

@@ -5,12 +5,15 @@ viewer would, and compare it with the sources.
 - Each procedure's poster (in-an/thu-tuc/<slug>.pdf) holds, with the exact
   spacing of its source, its name, code, time limit and fee (of the first
   channel) and where to submit; the name is at least 28 pt and the time limit
-  and fee at least 18 pt (a very long name may shrink, never below 16 pt);
+  and fee at least 18 pt (a name of more than 90 characters may shrink to
+  16 pt, of more than 300 to 14 pt);
   the papers to bring are listed, or the poster says where to read the rest.
 - Each domain's sheet (in-an/linh-vuc/<slug>.pdf) and the booklet
   (in-an/tat-ca.pdf) hold each of their procedures' names and codes, with
   labels of at least 11 pt.
 - The survey poster holds its title and instruction.
+- Nothing is cut off: every word of every page lies inside the page, at
+  least 5 mm from its edges.
 
 Text is extracted with pdftotext (-layout for posters, -raw for the grids,
 whose columns -layout would interleave), and runs of white space are folded,
@@ -33,7 +36,8 @@ import yaml
 
 BOX_PER_POINT = 1.362  # Noto Sans: ascent 1.069 + descent 0.293 of the em
 POSTER_NAME_PT = 28
-POSTER_NAME_LONG_PT = 16
+POSTER_NAME_LONG_PT = 16  # a name of more than 90 characters
+POSTER_NAME_VERY_LONG_PT = 14  # more than 300, so that the time limit and fee keep 18 pt
 POSTER_FACTS_PT = 18
 GRID_LABEL_PT = 11
 TOLERANCE = 0.3
@@ -58,6 +62,22 @@ def pdf_words(pdf):
     out = pdf_text(pdf, "-raw", "-bbox")
     return [(html.unescape(m.group(3)), (float(m.group(2)) - float(m.group(1))) / BOX_PER_POINT)
             for m in WORD.finditer(out)]
+
+
+PAGE = re.compile(r'<page width="([^"]+)" height="([^"]+)">(.*?)</page>', re.S)
+BOX = re.compile(r'<word xMin="([^"]+)" yMin="([^"]+)" xMax="([^"]+)" yMax="([^"]+)">([^<]*)</word>')
+EDGE_PT = 5 * 72 / 25.4
+
+
+def check_inside_pages(report, pdf):
+    for number, page in enumerate(PAGE.finditer(pdf_text(pdf, "-bbox")), 1):
+        width, height = float(page.group(1)), float(page.group(2))
+        for m in BOX.finditer(page.group(3)):
+            x0, y0, x1, y1 = (float(m.group(i)) for i in range(1, 5))
+            inside = x0 >= EDGE_PT and y0 >= EDGE_PT and x1 <= width - EDGE_PT and y1 <= height - EDGE_PT
+            if not report.check(inside, f"{pdf}: page {number}: {html.unescape(m.group(5))!r} is cut off "
+                                        f"or at the page's edge ({x0:.0f},{y0:.0f})-({x1:.0f},{y1:.0f})"):
+                break
 
 
 def title_of(pdf):
@@ -143,8 +163,8 @@ def check_poster(report, pdf, p, name, strings, address):
     words = pdf_words(pdf)
     check_contains(report, pdf, text, name, "the name")
     check_contains(report, pdf, text, p["code"], "the code")
-    long_name = len(name) > 90
-    check_size(report, pdf, words, name, POSTER_NAME_LONG_PT if long_name else POSTER_NAME_PT, "the name")
+    least = POSTER_NAME_VERY_LONG_PT if len(name) > 300 else POSTER_NAME_LONG_PT if len(name) > 90 else POSTER_NAME_PT
+    check_size(report, pdf, words, name, least, "the name")
     for field in ("time_limit", "fee"):
         if p[field]:
             check_contains(report, pdf, text, p[field], field)
@@ -195,6 +215,8 @@ def main():
         text = fold(pdf_text(survey, "-layout"))
         for key in ("survey_title", "survey_instruction"):
             check_contains(report, survey, text, strings[key], key)
+    for pdf in posters + sheets + [f for f in (booklet, survey) if f.exists()]:
+        check_inside_pages(report, pdf)
     checked = len(posters) + len(sheets) + booklet.exists() + survey.exists()
     print(f"PDF text: {checked} PDF files read back, {len(report.problems)} problems")
     for problem in report.problems:

@@ -112,8 +112,31 @@ TEST(PdfMerge, EachPartsPageBecomesAFormThatItsPlaceDraws) {
   // The frame's eight pages; the part's seven are forms, each drawn by one.
   EXPECT_EQ(count(*merged, "/Type /Page "), 8u);
   EXPECT_EQ(count(*merged, "/Subtype /Form"), 7u);
-  EXPECT_EQ(count(*merged, "/CkPart Do"), 7u);
+  EXPECT_EQ(count(*merged, "/CkPart0 Do"), 7u);
   EXPECT_EQ(pages_read(*merged), (std::vector<std::string>{"Mụclục", "a", "b", "c", "d", "e", "f", "g"}));
+}
+
+// The booklet packs domains: one frame page draws several parts' pages,
+// each moved down to its row's place.
+TEST(PdfMerge, APageDrawsSeveralPartsEachWhereItsPlaceMovesIt) {
+  const std::string frame = drawn({"Mục lục", "Chân 2"}, true, 250);
+  std::optional<PdfMerge> merge = PdfMerge::start(frame, std::vector<PdfMerge::Place>{{1, 300}, {1, 100}});
+  ASSERT_TRUE(merge);
+  EXPECT_EQ(merge->places_left(), 2u);
+  ASSERT_TRUE(merge->add(drawn({"Thứ nhất", "Thứ hai"})));
+  std::optional<std::string> merged = merge->finish();
+  ASSERT_TRUE(merged);
+  // Read top to bottom: the second part's page was moved less far down.
+  EXPECT_EQ(pages_read(*merged), (std::vector<std::string>{"Mụclục", "ThứhaiThứnhấtChân2"}));
+  EXPECT_NE(merged->find("q 1 0 0 1 0 -300.000 cm /CkPart0 Do Q\nq 1 0 0 1 0 -100.000 cm /CkPart1 Do Q"),
+            std::string::npos);
+}
+
+TEST(PdfMerge, RefusesPlacesOutOfTheFramesPagesOrOrder) {
+  const std::string frame = drawn({"Mục lục", "", ""}, true);
+  EXPECT_FALSE(PdfMerge::start(frame, std::vector<PdfMerge::Place>{{3, 0}}));
+  EXPECT_FALSE(PdfMerge::start(frame, std::vector<PdfMerge::Place>{{2, 0}, {1, 0}}));
+  EXPECT_TRUE(PdfMerge::start(frame, std::vector<PdfMerge::Place>{{1, 0}, {1, 50}, {2, 0}}));
 }
 
 TEST(PdfMerge, RefusesWhatItCannotRead) {

@@ -27,6 +27,7 @@ class CountingDocument : public PdfDocument {
     ++measured_;
     return 3 + static_cast<double>(text.size() % 7);
   }
+  double width(std::string_view text, const PdfTextStyle&) override { return static_cast<double>(text.size()); }
   double text(std::string_view, const PdfTextStyle&, double, double, double) override { return 0; }
   void qr(const QrMatrix&, double, double, double) override {}
   void line(double, double, double, double, double) override {}
