@@ -75,20 +75,111 @@ std::string data_table(const Chart& c) {
   return html + "</tbody>\n</table></div></details>\n";
 }
 
-}  // namespace
+std::string svg_open(const Chart& c, int height) {
+  return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
+         "\" aria-labelledby=\"" + c.id + "-t " + c.id + "-d\" xmlns=\"http://www.w3.org/2000/svg\">\n" +
+         "<title id=\"" + c.id + "-t\">" + escape_xml(c.title) + "</title>\n<desc id=\"" + c.id + "-d\">" +
+         escape_xml(c.description) + "</desc>\n";
+}
 
-std::string render_chart(const Chart& c) {
+std::string bars_svg(const Chart& c) {
   const int height = kHeader + static_cast<int>(c.rows.size()) * kRowHeight + 4;
-  std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + num(kWidth) + " " + num(height) +
-                    "\" aria-labelledby=\"" + c.id + "-t " + c.id +
-                    "-d\" xmlns=\"http://www.w3.org/2000/svg\">\n" + "<title id=\"" + c.id + "-t\">" +
-                    escape_xml(c.title) + "</title>\n<desc id=\"" + c.id + "-d\">" +
-                    escape_xml(c.description) + "</desc>\n";
+  std::string svg = svg_open(c, height);
   if (!c.second_name.empty()) svg += legend(c) + "\n";
   for (std::size_t i = 0; i < c.rows.size(); ++i)
     svg += row_marks(c, c.rows[i], kHeader + static_cast<int>(i) * kRowHeight) + "\n";
-  svg += target_line(c, height) + "\n</svg>\n";
-  return "<div class=\"chart-box\">\n" + svg + data_table(c) + "</div>\n";
+  return svg + target_line(c, height) + "\n</svg>\n";
+}
+
+// --- Trends ---
+
+constexpr int kPlotLeft = 40;
+constexpr int kPlotRight = 256;  // leaves room for the last value
+constexpr int kPlotTop = 26;
+constexpr int kPlotBottom = 166;
+constexpr int kTrendHeight = 190;
+
+// The trend's vertical range: from a whole ten below its lowest value (and
+// target) to the top of its scale, so that 96 and 99 % do not look alike.
+std::pair<long long, long long> trend_range(const Chart& c) {
+  long long low = c.target.value_or(c.scale_max);
+  for (const ChartRow& r : c.rows)
+    if (!r.empty) low = std::min(low, r.value);
+  const long long step = c.scale_max / 10;
+  low = step > 0 ? std::min(low / step * step, c.scale_max - step) : 0;
+  return {std::max(0LL, low), c.scale_max};
+}
+
+struct TrendScale {
+  long long low, high;
+  int slots;
+  long long x(int slot) const { return kPlotLeft + (kPlotRight - kPlotLeft) * slot / std::max(1, slots - 1); }
+  long long y(long long value) const {
+    return kPlotBottom - (kPlotBottom - kPlotTop) * (value - low) / std::max(1LL, high - low);
+  }
+};
+
+std::string line(long long x1, long long y1, long long x2, long long y2, const char* cls) {
+  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
+         "\" class=\"" + cls + "\"/>";
+}
+
+// The axes: the range's ends and the months.
+std::string trend_axes(const Chart& c, const TrendScale& s) {
+  std::string out;
+  for (long long value : {s.low, s.high}) {
+    out += line(kPlotLeft, s.y(value), kPlotRight, s.y(value), "grid");
+    out += text(kPlotLeft - 6, s.y(value) + 4, num(value * 100 / std::max(1LL, c.scale_max)) + "\u00a0%",
+                "end", "muted");
+  }
+  // Every other month: twelve labels do not fit 216 px at 13 px.
+  for (int slot = 0; slot < s.slots && slot < static_cast<int>(c.ticks.size()); slot += 2)
+    out += text(s.x(slot), kPlotBottom + 18, c.ticks[slot], "middle", "muted");
+  return out;
+}
+
+std::string trend_target(const Chart& c, const TrendScale& s) {
+  if (!c.target || *c.target < s.low || *c.target > s.high) return "";
+  const long long y = s.y(*c.target);
+  return line(kPlotLeft, y, kPlotRight, y, "target") +
+         text(kPlotLeft, y - 5, c.target_text, "start", "target-text");
+}
+
+// The line through the months that have a value (broken where one has
+// none), a dot a month, and the latest value beside its dot.
+std::string trend_line(const Chart& c, const TrendScale& s) {
+  std::string out, points;
+  const ChartRow* last = nullptr;
+  auto flush = [&] {
+    if (points.find(' ') != std::string::npos) out += "<polyline points=\"" + points + "\" class=\"trend\"/>";
+    points.clear();
+  };
+  for (const ChartRow& r : c.rows) {
+    if (r.empty) {
+      flush();
+      continue;
+    }
+    points += (points.empty() ? "" : " ") + num(s.x(r.slot)) + "," + num(s.y(r.value));
+    out += "<circle cx=\"" + num(s.x(r.slot)) + "\" cy=\"" + num(s.y(r.value)) + "\" r=\"4\" class=\"dot\"/>";
+    last = &r;
+  }
+  flush();
+  if (last) out += text(s.x(last->slot) + 8, s.y(last->value) + 4, last->value_text, "start", "value");
+  return out;
+}
+
+std::string trend_svg(const Chart& c) {
+  const auto [low, high] = trend_range(c);
+  const TrendScale scale{low, high, c.slots};
+  return svg_open(c, kTrendHeight) + trend_axes(c, scale) + "\n" + trend_target(c, scale) + "\n" +
+         trend_line(c, scale) + "\n</svg>\n";
+}
+
+}  // namespace
+
+std::string render_chart(const Chart& c) {
+  return "<div class=\"chart-box\">\n" + (c.slots > 0 ? trend_svg(c) : bars_svg(c)) + data_table(c) +
+         "</div>\n";
 }
 
 }  // namespace ck

@@ -1,8 +1,10 @@
-// Horizontal bar charts as inline SVG, each followed by its data table.
-// No JavaScript; one row per bar with its label above and its value written
-// beside it, so nothing is told by colour alone and the chart stays readable
-// when a 320 px screen shrinks it. Chart and table come from the same rows,
-// so they cannot disagree.
+// Charts as inline SVG, each followed by its data table: horizontal bars,
+// one row per bar with its label above and its value written beside it;
+// or a trend, a line over the months of a year against a dashed target
+// line, its latest value written beside its last point. No JavaScript;
+// nothing is told by colour alone; drawn 320 px wide at every screen width,
+// so their text keeps its size. Chart and table come from the same rows, so
+// they cannot disagree.
 #pragma once
 
 #include <optional>
@@ -18,6 +20,7 @@ struct ChartRow {
   long long second = 0;            // stacked charts: the second part, drawn after the first
   std::string value_text;          // written beside the bar
   std::vector<std::string> cells;  // the table row, after the label
+  int slot = 0;                    // trends: the row's place on the x axis, from 0
 };
 
 struct Chart {
@@ -34,6 +37,9 @@ struct Chart {
   std::string table_summary;         // the <details> summary
   std::vector<std::string> columns;  // table header, the first for the labels
   std::vector<ChartRow> rows;
+  // A trend's places on the x axis (12 months) and their labels; 0 for bars.
+  int slots = 0;
+  std::vector<std::string> ticks;
 };
 
 // <svg role="img"> with <title>/<desc>, then <details> with the table.

@@ -112,9 +112,12 @@ Chart rate_chart(const RenderContext& ctx, const RateInfo& info, int year, const
   c.description = ctx.text("chart_rate_desc") + (c.target ? " " + c.target_text + "." : "");
   c.table_summary = ctx.text("chart_table");
   c.columns = {ctx.text("month_word"), ctx.text("kpi_counts"), ctx.text("kpi_value")};
+  c.slots = 12;
+  for (int month = 1; month <= 12; ++month) c.ticks.push_back(ctx.text("month_tick") + std::to_string(month));
   for (const MonthResults* m : months_of(results(ctx), year)) {
     RateValue v = rate_of(info.rate, m->figures);
     ChartRow row;
+    row.slot = m->month - 1;
     row.label = month_label(ctx, m->year, m->month);
     row.empty = !v.hundredths;
     row.value = v.hundredths.value_or(0);
@@ -232,13 +235,15 @@ TemplateList section_crumb() {
   return {crumb};
 }
 
+// One trend a rate, side by side where the screen is wide enough.
 std::string rate_charts(const RenderContext& ctx, int year) {
-  std::string html;
+  std::string html = "<div class=\"chart-grid\">\n";
   for (const RateInfo& info : all_rates()) {
     Chart c = rate_chart(ctx, info, year, std::string("bd-") + info.slug);
-    html += heading(3, "", ctx.text(info.text_key)) + render_chart(c);
+    html += "<section class=\"chart-cell\">\n" + heading(3, "", ctx.text(info.text_key)) + render_chart(c) +
+            "</section>\n";
   }
-  return html;
+  return html + "</div>\n";
 }
 
 OutputFile render_results_year(const RenderContext& ctx, int year) {

@@ -346,7 +346,8 @@ TEST(BuildResults, UnknownDomainAndDuplicateMonthAreErrors) {
       "  hint: one file per month; remove or merge one\n");
 }
 
-TEST(Charts, EveryLabelIsAlsoInTheTable) {
+// A rate's chart against a target of 97 %.
+Chart rate_chart_of(std::vector<ChartRow> rows) {
   Chart c;
   c.id = "bd";
   c.title = "Tỷ lệ <đúng hạn>";
@@ -356,9 +357,13 @@ TEST(Charts, EveryLabelIsAlsoInTheTable) {
   c.target_text = "Chỉ tiêu 97,00 %";
   c.table_summary = "Bảng số liệu";
   c.columns = {"Tháng", "Tỷ lệ"};
-  c.rows = {{"Tháng 1", false, 9833, 0, "98,33 %", {"98,33 %"}},
-            {"Tháng 2", true, 0, 0, "không phát sinh", {"không phát sinh"}}};
-  std::string html = render_chart(c);
+  c.rows = std::move(rows);
+  return c;
+}
+
+TEST(Charts, EveryLabelIsAlsoInTheTable) {
+  std::string html = render_chart(rate_chart_of({{"Tháng 1", false, 9833, 0, "98,33 %", {"98,33 %"}},
+                                                 {"Tháng 2", true, 0, 0, "không phát sinh", {"không phát sinh"}}}));
   EXPECT_NE(html.find("<svg class=\"chart\" role=\"img\""), std::string::npos);
   EXPECT_NE(html.find("aria-labelledby=\"bd-t bd-d\""), std::string::npos);
   EXPECT_NE(html.find("<title id=\"bd-t\">Tỷ lệ &lt;đúng hạn&gt;</title>"), std::string::npos);
@@ -481,6 +486,51 @@ TEST(ResultsFixture, WarningsOfTheGoodResultsSite) {
   expected << in.rdbuf();
   EXPECT_EQ(format_all(diags, Lang::vi), expected.str());
   EXPECT_EQ(diags.warning_count(), 3);
+}
+
+}  // namespace
+}  // namespace ck
+
+namespace ck {
+namespace {
+
+Chart trend_of(std::vector<ChartRow> rows) {
+  Chart c = rate_chart_of(std::move(rows));
+  c.slots = 12;
+  for (int m = 1; m <= 12; ++m) c.ticks.push_back("T" + std::to_string(m));
+  return c;
+}
+
+ChartRow month_value(int slot, long long value, const std::string& text) {
+  ChartRow r{"Tháng " + std::to_string(slot + 1), false, value, 0, text, {text}};
+  r.slot = slot;
+  return r;
+}
+
+// The plot runs from x 40 (January) to 256 (December), y 166 (its low end)
+// to 26 (100 %); the range starts a whole ten below the lowest value.
+TEST(Charts, ATrendIsALineOverTheYearAgainstItsTarget) {
+  const std::string html =
+      render_chart(trend_of({month_value(0, 9500, "95,00 %"), month_value(1, 10000, "100,00 %")}));
+  EXPECT_NE(html.find("<polyline points=\"40,96 59,26\" class=\"trend\"/>"), std::string::npos) << html;
+  EXPECT_NE(html.find(">90\u00a0%</text>"), std::string::npos) << "the range's low end";
+  EXPECT_NE(html.find("<line x1=\"40\" y1=\"68\" x2=\"256\" y2=\"68\" class=\"target\"/>"), std::string::npos)
+      << "97 % is 7/10 of the way up";
+  EXPECT_NE(html.find(">100,00 %</text>"), std::string::npos) << "the latest value beside its dot";
+  EXPECT_EQ(html.find(">95,00 %</text>"), std::string::npos) << "only the latest value is written";
+  EXPECT_NE(html.find(">T11</text>"), std::string::npos);
+  EXPECT_EQ(html.find(">T12</text>"), std::string::npos) << "every other month is labelled";
+  EXPECT_NE(html.find("<td>95,00 %</td>"), std::string::npos) << "every value is in the table";
+}
+
+TEST(Charts, AMonthWithoutAValueBreaksTheTrend) {
+  ChartRow none{"Tháng 2", true, 0, 0, "không phát sinh", {"không phát sinh"}};
+  none.slot = 1;
+  const std::string html = render_chart(trend_of(
+      {month_value(0, 9900, "99,00 %"), none, month_value(2, 9800, "98,00 %"), month_value(3, 9900, "99,00 %")}));
+  EXPECT_EQ(html.find("<polyline points=\"40,"), std::string::npos) << "no line from a lone January";
+  EXPECT_NE(html.find("<polyline points=\"79,"), std::string::npos) << html;
+  EXPECT_EQ(html.find("cx=\"59\""), std::string::npos) << "no dot for the month without a value";
 }
 
 }  // namespace
