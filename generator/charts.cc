@@ -26,6 +26,11 @@ std::string text(long long x, long long y, const std::string& content, const cha
          (*cls ? std::string(" class=\"") + cls + "\"" : "") + ">" + escape_xml(content) + "</text>";
 }
 
+std::string line(long long x1, long long y1, long long x2, long long y2, const char* cls) {
+  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
+         "\" class=\"" + cls + "\"/>";
+}
+
 std::string rect(long long x, long long y, long long w, const char* cls) {
   return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" +
          num(kBarHeight) + "\" class=\"" + cls + "\"/>";
@@ -41,8 +46,7 @@ std::string target_line(const Chart& c, int height) {
   if (!c.target || c.scale_max <= 0) return "";
   long long x = *c.target * kBarArea / c.scale_max;
   const char* anchor = x > kBarArea / 2 ? "end" : "start";
-  return "<line x1=\"" + num(x) + "\" y1=\"" + num(kHeader - 6) + "\" x2=\"" + num(x) + "\" y2=\"" +
-         num(height) + "\" class=\"target\"/>" +
+  return line(x, kHeader - 6, x, height, "target") +
          text(x + (x > kBarArea / 2 ? -4 : 4), 16, c.target_text, anchor, "target-text");
 }
 
@@ -118,11 +122,6 @@ struct TrendScale {
     return kPlotBottom - (kPlotBottom - kPlotTop) * (value - low) / std::max(1LL, high - low);
   }
 };
-
-std::string line(long long x1, long long y1, long long x2, long long y2, const char* cls) {
-  return "<line x1=\"" + num(x1) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x2) + "\" y2=\"" + num(y2) +
-         "\" class=\"" + cls + "\"/>";
-}
 
 // The axes: the range's ends and the months.
 std::string trend_axes(const Chart& c, const TrendScale& s) {

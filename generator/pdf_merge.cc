@@ -499,9 +499,8 @@ std::string forms_drawing(const std::vector<double>& downs) {
   std::string text;
   char move[64];
   for (std::size_t i = 0; i < downs.size(); ++i) {
-    std::snprintf(move, sizeof move, "q 1 0 0 1 0 %.3f cm ", -downs[i]);
-    text += (downs[i] == 0 ? std::string("q ") : std::string(move)) + std::string(kPartName) +
-            std::to_string(i) + " Do Q\n";
+    std::snprintf(move, sizeof move, "q 1 0 0 1 0 %.3f cm ", 0.0 - downs[i]);
+    text += move + std::string(kPartName) + std::to_string(i) + " Do Q\n";
   }
   return text;
 }
@@ -521,17 +520,6 @@ std::optional<std::vector<std::vector<double>>> places_by_page(const std::vector
 }
 
 }  // namespace
-
-std::optional<PdfMerge> PdfMerge::start(std::string_view frame, std::size_t first_place,
-                                        std::size_t expected_bytes) {
-  std::optional<PdfFile> file = PdfFile::read(frame);
-  std::uint32_t pages_node = 0;
-  std::optional<std::vector<std::uint32_t>> pages = file ? file->pages(&pages_node) : std::nullopt;
-  if (!pages || first_place > pages->size()) return std::nullopt;
-  std::vector<Place> places;
-  for (std::size_t page = first_place; page < pages->size(); ++page) places.push_back({page, 0});
-  return start(frame, places, expected_bytes);
-}
 
 std::optional<PdfMerge> PdfMerge::start(std::string_view frame, const std::vector<Place>& places,
                                         std::size_t expected_bytes) {
@@ -576,8 +564,8 @@ std::optional<PdfMerge> PdfMerge::start(std::string_view frame, const std::vecto
     std::string names = "/XObject <<";
     for (std::size_t form = 0; form < (*downs)[i].size(); ++form) {
       merge.forms_.push_back(merge.new_object());
-      names += " " + std::string(kPartName) + std::to_string(form) + " " + std::to_string(merge.forms_.back()) +
-               " 0 R";
+      names += " " + std::string(kPartName) + std::to_string(form) + " " +
+               std::to_string(merge.forms_.back()) + " 0 R";
     }
     edits[(*pages)[i]] = {
         contents->begin,

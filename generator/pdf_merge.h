@@ -36,9 +36,6 @@ class PdfMerge {
   // room for the merged document, so that it is not copied as it grows.
   static std::optional<PdfMerge> start(std::string_view frame, const std::vector<Place>& places,
                                        std::size_t expected_bytes = 0);
-  // One place on each page from `first_place` on, not moved.
-  static std::optional<PdfMerge> start(std::string_view frame, std::size_t first_place,
-                                       std::size_t expected_bytes = 0);
 
   // Draws `part`'s pages onto the next places, in order. False when the
   // part cannot be read or has more pages than places are left.

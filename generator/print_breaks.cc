@@ -94,25 +94,20 @@ std::size_t fewest_lines(const std::vector<double>& widths, double space, double
   return lines;
 }
 
-}  // namespace
-
-double break_cost(std::string_view before, std::string_view after) {
-  if (is_punctuation_end(before) || after.starts_with("(")) return 0;
-  const std::string next = fold_diacritics(after);
-  if (in(next, kPhraseStarts)) return 2;
-  if (in(fold_diacritics(std::string(before) + " " + std::string(after)), kWords)) return kInWord;
-  return 6;
+// The cost of breaking before each word (joins[0] unused).
+std::vector<double> join_costs(const std::vector<std::string>& words) {
+  std::vector<double> joins(words.size(), 0);
+  for (std::size_t i = 1; i < words.size(); ++i) joins[i] = break_cost(words[i - 1], words[i]);
+  return joins;
 }
-
-// The least cost of `lines` lines for words of `widths`, and where each line
-// begins (in `starts`, last line first); infinite when they do not fit.
-namespace {
 
 constexpr double kNever = std::numeric_limits<double>::infinity();
 
-double best_breaks(const std::vector<std::string>& words, const std::vector<double>& widths, double space,
+// The least cost of `lines` lines for words of `widths`, and where each line
+// begins (in `starts`, last line first); infinite when they do not fit.
+double best_breaks(const std::vector<double>& joins, const std::vector<double>& widths, double space,
                    double width, std::size_t lines, std::vector<std::size_t>& starts) {
-  const std::size_t n = words.size();
+  const std::size_t n = widths.size();
   // cost[k][i]: the least cost of the first i words on k lines; from[k][i]:
   // where that last line begins.
   std::vector<std::vector<double>> cost(lines + 1, std::vector<double>(n + 1, kNever));
@@ -127,8 +122,7 @@ double best_breaks(const std::vector<std::string>& words, const std::vector<doub
         if (cost[k - 1][begin] == kNever) continue;
         // The last line may be short, as in greedy breaking.
         const double slack = end < n ? std::max(0.0, width - line) / width : 0;
-        const double join = end < n ? break_cost(words[end - 1], words[end]) : 0;
-        const double total = cost[k - 1][begin] + 20 * slack * slack + join;
+        const double total = cost[k - 1][begin] + 20 * slack * slack + (end < n ? joins[end] : 0);
         if (total < cost[k][end]) cost[k][end] = total, from[k][end] = begin;
       }
     }
@@ -139,12 +133,20 @@ double best_breaks(const std::vector<std::string>& words, const std::vector<doub
 }
 
 // How many of the lines beginning at `starts` begin inside a word.
-std::size_t cut_words(const std::vector<std::string>& words, const std::vector<std::size_t>& starts) {
+std::size_t cut_words(const std::vector<double>& joins, const std::vector<std::size_t>& starts) {
   return std::count_if(starts.begin(), starts.end(),
-                       [&](std::size_t i) { return i > 0 && break_cost(words[i - 1], words[i]) >= kInWord; });
+                       [&](std::size_t i) { return i > 0 && joins[i] >= kInWord; });
 }
 
 }  // namespace
+
+double break_cost(std::string_view before, std::string_view after) {
+  if (is_punctuation_end(before) || after.starts_with("(")) return 0;
+  const std::string next = fold_diacritics(after);
+  if (in(next, kPhraseStarts)) return 2;
+  if (in(fold_diacritics(std::string(before) + " " + std::string(after)), kWords)) return kInWord;
+  return 6;
+}
 
 std::string with_line_breaks(PdfDocument& doc, std::string_view text, const PdfTextStyle& style,
                              double width) {
@@ -156,13 +158,14 @@ std::string with_line_breaks(PdfDocument& doc, std::string_view text, const PdfT
   const double space = word_width(doc, "n n", style) - 2 * word_width(doc, "n", style);
   const std::size_t lines = fewest_lines(widths, space, width);
   if (lines == 1) return std::string(text);
+  const std::vector<double> joins = join_costs(words);
   // A line or two more, each only when it keeps a word more whole.
   std::vector<std::size_t> starts, longer;
-  best_breaks(words, widths, space, width, lines, starts);
-  std::size_t cut = cut_words(words, starts);
+  best_breaks(joins, widths, space, width, lines, starts);
+  std::size_t cut = cut_words(joins, starts);
   for (std::size_t more = lines + 1; cut > 0 && more <= std::min(lines + 2, words.size()); ++more)
-    if (best_breaks(words, widths, space, width, more, longer) < kNever && cut_words(words, longer) < cut)
-      cut = cut_words(words, longer), starts = longer;
+    if (best_breaks(joins, widths, space, width, more, longer) < kNever && cut_words(joins, longer) < cut)
+      cut = cut_words(joins, longer), starts = longer;
   if (starts.empty()) return std::string(text);
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {

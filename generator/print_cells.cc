@@ -13,6 +13,7 @@ namespace ck {
 std::string cell_name(PdfDocument& doc, const Procedure& p) {
   return with_line_breaks(doc, p.name, cell_name_style(), kCellWidth - 3);
 }
+
 namespace {
 
 // A record of heights: each cell's print and height, in order.
@@ -59,7 +60,8 @@ std::string measure_cells(PdfDocument& doc, const RenderContext& ctx,
     if (found == known.end()) {
       const QrMatrix* qr = ctx.qr().procedure(p);
       if (!qr) return {};
-      height = size_for_symbol(*qr, kCellSymbol) + doc.measure(cell_name(doc, p), cell_name_style(), kCellWidth - 3) +
+      height = size_for_symbol(*qr, kCellSymbol) +
+               doc.measure(cell_name(doc, p), cell_name_style(), kCellWidth - 3) +
                doc.measure(code_line(ctx, p), cell_code_style(), kCellWidth - 3);
       measured = true;
     }

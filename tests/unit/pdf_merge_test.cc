@@ -58,11 +58,18 @@ std::vector<std::string> pages_read(const std::string& pdf) {
   return pages;
 }
 
+// One place on each of the frame's pages [first, end), not moved.
+std::vector<PdfMerge::Place> pages_from(std::size_t first, std::size_t end) {
+  std::vector<PdfMerge::Place> places;
+  for (std::size_t page = first; page < end; ++page) places.push_back({page, 0});
+  return places;
+}
+
 // The frame's pages keep their own drawing (here, a footer) and draw a
 // part's page under it.
 TEST(PdfMerge, PartsAreDrawnOntoTheFramesPagesInOrder) {
   const std::string frame = drawn({"Mục lục", "Chân 2", "Chân 3", "Chân 4"}, true, 250);
-  std::optional<PdfMerge> merge = PdfMerge::start(frame, 1);
+  std::optional<PdfMerge> merge = PdfMerge::start(frame, pages_from(1, 4));
   ASSERT_TRUE(merge);
   EXPECT_EQ(merge->places_left(), 3u);
   ASSERT_TRUE(merge->add(drawn({"Hộ tịch trang một", "Hộ tịch trang hai"})));
@@ -88,7 +95,7 @@ TEST(PdfMerge, PartsAreDrawnOntoTheFramesPagesInOrder) {
 
 TEST(PdfMerge, TheSameFrameAndPartsGiveTheSameBytes) {
   auto merged = [] {
-    std::optional<PdfMerge> merge = PdfMerge::start(drawn({"Mục lục", ""}, true), 1);
+    std::optional<PdfMerge> merge = PdfMerge::start(drawn({"Mục lục", ""}, true), pages_from(1, 2));
     EXPECT_TRUE(merge && merge->add(drawn({"Hộ tịch"})));
     return merge ? merge->finish().value_or("") : std::string();
   };
@@ -99,7 +106,7 @@ TEST(PdfMerge, TheSameFrameAndPartsGiveTheSameBytes) {
 
 TEST(PdfMerge, EachPartsPageBecomesAFormThatItsPlaceDraws) {
   const std::string frame = drawn({"Mục lục", "", "", "", "", "", "", ""}, true);
-  std::optional<PdfMerge> merge = PdfMerge::start(frame, 1);
+  std::optional<PdfMerge> merge = PdfMerge::start(frame, pages_from(1, 8));
   ASSERT_TRUE(merge);
   ASSERT_TRUE(merge->add(drawn({"a", "b", "c", "d", "e", "f", "g"})));
   std::optional<std::string> merged = merge->finish();
@@ -113,6 +120,7 @@ TEST(PdfMerge, EachPartsPageBecomesAFormThatItsPlaceDraws) {
   EXPECT_EQ(count(*merged, "/Type /Page "), 8u);
   EXPECT_EQ(count(*merged, "/Subtype /Form"), 7u);
   EXPECT_EQ(count(*merged, "/CkPart0 Do"), 7u);
+  EXPECT_EQ(count(*merged, "q 1 0 0 1 0 0.000 cm"), 7u);  // not moved, and never "-0.000"
   EXPECT_EQ(pages_read(*merged), (std::vector<std::string>{"Mụclục", "a", "b", "c", "d", "e", "f", "g"}));
 }
 
@@ -140,21 +148,21 @@ TEST(PdfMerge, RefusesPlacesOutOfTheFramesPagesOrOrder) {
 }
 
 TEST(PdfMerge, RefusesWhatItCannotRead) {
-  EXPECT_FALSE(PdfMerge::start("", 0));
-  EXPECT_FALSE(PdfMerge::start("%PDF-1.5\nnot a document\n", 0));
+  EXPECT_FALSE(PdfMerge::start("", {}));
+  EXPECT_FALSE(PdfMerge::start("%PDF-1.5\nnot a document\n", {}));
   const std::string frame = drawn({"Mục lục", ""}, true);
-  EXPECT_FALSE(PdfMerge::start(frame, 3));  // more places than pages
+  EXPECT_FALSE(PdfMerge::start(frame, pages_from(1, 3)));  // more places than pages
   std::string cut = frame;
   cut.erase(cut.size() / 2, 40);  // every offset after the cut is wrong
-  EXPECT_FALSE(PdfMerge::start(cut, 1));
-  std::optional<PdfMerge> merge = PdfMerge::start(frame, 1);
+  EXPECT_FALSE(PdfMerge::start(cut, pages_from(1, 2)));
+  std::optional<PdfMerge> merge = PdfMerge::start(frame, pages_from(1, 2));
   ASSERT_TRUE(merge);
   EXPECT_FALSE(merge->add(drawn({"a", "b"})));  // one place left, two pages
   EXPECT_FALSE(merge->add("garbage"));
 }
 
 TEST(PdfMerge, AnUnfilledPlaceGivesNoDocument) {
-  std::optional<PdfMerge> merge = PdfMerge::start(drawn({"Mục lục", "", ""}, true), 1);
+  std::optional<PdfMerge> merge = PdfMerge::start(drawn({"Mục lục", "", ""}, true), pages_from(1, 3));
   ASSERT_TRUE(merge);
   ASSERT_TRUE(merge->add(drawn({"a"})));
   EXPECT_FALSE(merge->finish());
